@@ -1,0 +1,152 @@
+package org.landcover4j.examples.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.util.Locale;
+import org.landcover4j.core.InvalidDataException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code landcover} command line: the library's public API behind a stable contract (CLI.md).
+ *
+ * <p>Exit codes: 0 success, 2 usage error (with a usage line), 3 bad input data (one line on stderr naming the
+ * file and the problem; {@code --debug} adds the stack trace), 1 anything else. Commands are registered in the
+ * {@code subcommands} list below; each lives in its own class in this package.
+ *
+ * {@snippet :
+ * int code = LandcoverCli.run("raster", "label.tif", "--json", "-");
+ * }
+ */
+@Command(name = "landcover",
+        mixinStandardHelpOptions = true,
+        versionProvider = LandcoverCli.Version.class,
+        description = "Read, harmonise, process and score land-cover benchmark datasets.",
+        synopsisSubcommandLabel = "COMMAND",
+        subcommands = {
+            HelpCommand.class,
+            DemoCommand.class,
+            // further commands register here, one line each
+        })
+public final class LandcoverCli implements Runnable {
+
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print stack traces for errors.")
+    boolean debug;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command");
+    }
+
+    /** Entry point: runs the command line and exits with its code. */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns the exit code (for tests and embedding). */
+    public static int run(String... args) {
+        CommandLine cl = commandLine();
+        return cl.execute(args);
+    }
+
+    /** The configured picocli command line (exit-code and error handling installed). */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new LandcoverCli());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler(LandcoverCli::onParameterError);
+        cl.setExecutionExceptionHandler(LandcoverCli::onExecutionError);
+        return cl;
+    }
+
+    private static int onParameterError(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        err.println("landcover: " + ex.getMessage());
+        err.print(cmd.getHelp().fullSynopsis());
+        String path = commandPath(cmd);
+        err.println("Try 'landcover help" + (path.isEmpty() ? "" : " " + path) + "' for more information.");
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+
+    private static String commandPath(CommandLine cmd) {
+        String q = cmd.getCommandSpec().qualifiedName(" ");
+        return q.startsWith("landcover") ? q.substring("landcover".length()).trim() : q;
+    }
+
+    private static int onExecutionError(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
+        boolean debug = parsed != null && isDebug(parsed);
+        PrintWriter err = cmd.getErr();
+        int code = exitCodeOf(ex);
+        err.println("landcover: " + describe(ex));
+        if (debug) {
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return code;
+    }
+
+    private static boolean isDebug(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--debug")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Maps an exception to the contract's exit code: bad input data is 3, everything else 1. */
+    static int exitCodeOf(Throwable ex) {
+        Throwable t = ex instanceof UncheckedIOException u && u.getCause() instanceof InvalidDataException
+                ? u.getCause() : ex;
+        if (t instanceof InvalidDataException || t instanceof BadInputException
+                || t instanceof NoSuchFileException || t instanceof AccessDeniedException) {
+            return ExitCodes.BAD_INPUT;
+        }
+        if (t instanceof CommandLine.ParameterException) {
+            return ExitCodes.USAGE;
+        }
+        return ExitCodes.FAILURE;
+    }
+
+    /** One line: what went wrong, naming the file. */
+    static String describe(Throwable ex) {
+        Throwable t = ex instanceof UncheckedIOException u && u.getCause() != null ? u.getCause() : ex;
+        if (t instanceof NoSuchFileException n) {
+            return n.getFile() + ": no such file or directory";
+        }
+        if (t instanceof AccessDeniedException a) {
+            return a.getFile() + ": permission denied";
+        }
+        String msg = t.getMessage();
+        if (msg == null || msg.isBlank()) {
+            msg = t.getClass().getSimpleName();
+        } else if (!(t instanceof IOException) && !(t instanceof BadInputException)
+                && !(t instanceof IllegalArgumentException)) {
+            msg = t.getClass().getSimpleName() + ": " + msg;
+        }
+        return msg.replace('\n', ' ');
+    }
+
+    /** Supplies {@code --version}: the library version and the kernel implementation in use. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = LandcoverCli.class.getPackage().getImplementationVersion();
+            return new String[] {
+                "landcover " + (v == null ? "0.1.0-SNAPSHOT" : v),
+                String.format(Locale.ROOT, "Java %s (%s), kernels: %s", Runtime.version(),
+                        System.getProperty("java.vendor"), org.landcover4j.core.kernel.Kernels.implementation()),
+            };
+        }
+    }
+}

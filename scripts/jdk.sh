@@ -1,6 +1,7 @@
 # shellcheck shell=bash
 # Finds a JDK 21 or newer for landcover4j's scripts. Source it, then call lc_find_jdk.
-# Order (CLI.md): JAVA_HOME, then `java` on PATH, then the newest under /usr/lib/jvm/*.
+# Order (CLI.md): JAVA_HOME, then `java` on PATH, then the newest under /usr/lib/jvm/*
+# (LANDCOVER_JVM_DIR names another folder to search, for testing the failure path).
 # On success sets LC_JAVA_HOME and LC_JAVA_MAJOR; on failure prints what to install and returns 1.
 
 lc_java_major() { # $1 = path to a java executable; prints its feature version or nothing
@@ -26,7 +27,7 @@ lc_find_jdk() {
     candidate=$(readlink -f "$(command -v java)")
     if lc_try_home "$(dirname "$(dirname "$candidate")")"; then return 0; fi
   fi
-  for candidate in /usr/lib/jvm/*; do
+  for candidate in "${LANDCOVER_JVM_DIR:-/usr/lib/jvm}"/*; do
     [ -d "$candidate" ] || continue
     if lc_try_home "$candidate" && [ "$LC_JAVA_MAJOR" -gt "$best_major" ]; then
       best=$LC_JAVA_HOME
@@ -40,7 +41,7 @@ lc_find_jdk() {
   fi
   {
     echo "landcover4j needs a JDK 21 or newer (it is built and tested on JDK 25), and none was found"
-    echo "  (looked at JAVA_HOME=${JAVA_HOME:-<unset>}, 'java' on PATH, and /usr/lib/jvm/*)."
+    echo "  (looked at JAVA_HOME=${JAVA_HOME:-<unset>}, 'java' on PATH, and ${LANDCOVER_JVM_DIR:-/usr/lib/jvm}/*)."
     echo "  Install one, for example: sudo apt-get install openjdk-21-jdk-headless"
     echo "  (or a Temurin 25 JDK), or set JAVA_HOME to a JDK 21+."
   } >&2

@@ -1,0 +1,111 @@
+package org.landcover4j.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.landcover4j.core.InvalidDataException;
+
+class LandcoverCliTest {
+
+    /** Runs the command line capturing stdout and stderr. */
+    static Result run(String... args) {
+        PrintStream oldOut = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            var cl = LandcoverCli.commandLine();
+            StringWriter err = new StringWriter();
+            cl.setErr(new PrintWriter(err, true));
+            int code = cl.execute(args);
+            System.out.flush();
+            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString());
+        } finally {
+            System.setOut(oldOut);
+        }
+    }
+
+    record Result(int code, String out, String err) {
+    }
+
+    @Test
+    void versionAndHelp() {
+        Result v = run("--version");
+        assertEquals(0, v.code());
+        assertTrue(v.out().startsWith("landcover "), v.out());
+        assertTrue(v.out().contains("kernels: "), v.out());
+        Result h = run("help");
+        assertEquals(0, h.code());
+        assertTrue(h.out().contains("demo"), h.out());
+        Result hd = run("help", "demo");
+        assertEquals(0, hd.code());
+        assertTrue(hd.out().contains("Usage: landcover demo"), hd.out());
+    }
+
+    @Test
+    void usageErrorsExitTwoWithAUsageLine() {
+        Result r = run("no-such-command");
+        assertEquals(ExitCodes.USAGE, r.code());
+        assertTrue(r.err().contains("Usage: landcover"), r.err());
+        Result missing = run();
+        assertEquals(ExitCodes.USAGE, missing.code());
+        Result badOption = run("demo", "--no-such-option");
+        assertEquals(ExitCodes.USAGE, badOption.code());
+        assertTrue(badOption.err().contains("Usage: landcover demo"), badOption.err());
+    }
+
+    @Test
+    void badInputMapsToThreeAndOthersToOne() {
+        assertEquals(3, LandcoverCli.exitCodeOf(new InvalidDataException(Path.of("a.tif"), "truncated")));
+        assertEquals(3, LandcoverCli.exitCodeOf(new NoSuchFileException("b.tif")));
+        assertEquals(3, LandcoverCli.exitCodeOf(new BadInputException("sizes differ")));
+        assertEquals(1, LandcoverCli.exitCodeOf(new IllegalStateException("bug")));
+        assertEquals("b.tif: no such file or directory", LandcoverCli.describe(new NoSuchFileException("b.tif")));
+        assertEquals("a.tif: truncated",
+                LandcoverCli.describe(new InvalidDataException(Path.of("a.tif"), "truncated")));
+    }
+
+    @Test
+    void demoRunsAndWritesJson(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("demo.json");
+        Result r = run("demo", "--json", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("overall accuracy"), r.out());
+        JsonNode json = JsonOutput.mapper().readTree(Files.readString(out));
+        double oa = json.get("overall_accuracy").asDouble();
+        // 90% of pixels copied, 10% drawn uniformly from 10 classes (1 in 10 right by chance): 0.91 expected.
+        assertEquals(0.91, oa, 0.005);
+    }
+
+    @Test
+    void jsonWritesNanAsNull() throws Exception {
+        String s = JsonOutput.mapper().writeValueAsString(Map.of("iou", Double.NaN, "n", 3, "f", Float.NaN));
+        JsonNode n = JsonOutput.mapper().readTree(s);
+        assertTrue(n.get("iou").isNull(), s);
+        assertTrue(n.get("f").isNull(), s);
+        assertEquals(3, n.get("n").asInt());
+    }
+
+    @Test
+    void progressBarRendering() {
+        assertEquals("evaluate [###############---------------]  50% 5/10", ProgressBar.render(5, 10, "evaluate"));
+        assertEquals("scan 1,234", ProgressBar.render(1234, -1, "scan"));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ProgressBar bar = ProgressBar.alwaysOn(new PrintStream(bytes, true, StandardCharsets.UTF_8))) {
+            bar.progress(10, 10, "t");
+        }
+        assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("100%"));
+        assertTrue(!ProgressBar.forStderr().enabled() || Boolean.getBoolean("landcover.stderr.tty"));
+    }
+}

@@ -1,0 +1,167 @@
+package org.landcover4j.io.tiff;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import org.landcover4j.core.raster.DataType;
+
+/**
+ * Moves samples between decoded chunk bytes (in the file's byte order) and typed band arrays.
+ *
+ * <p>Contiguous runs use the NIO bulk copies (a memory copy, byte-swapped when needed); strided runs (one band
+ * of a pixel-interleaved chunk) use byte-array view handles, which the JIT compiles to plain loads.
+ */
+final class Samples {
+    private Samples() {
+    }
+
+    private static final VarHandle S_LE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle S_BE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle I_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle I_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle F_LE = MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle F_BE = MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle D_LE = MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle D_BE = MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.BIG_ENDIAN);
+
+    /** A new band array of {@code n} samples for {@code type}. */
+    static Object allocate(DataType type, int n) {
+        return switch (type) {
+            case UINT8, INT8 -> new byte[n];
+            case UINT16, INT16 -> new short[n];
+            case UINT32, INT32 -> new int[n];
+            case FLOAT32 -> new float[n];
+            case FLOAT64 -> new double[n];
+        };
+    }
+
+    /**
+     * Copies {@code n} samples starting at byte {@code srcOff} of {@code src}, every {@code stride}-th sample, into
+     * {@code dst[dstOff..dstOff+n)}.
+     */
+    static void copyIn(byte[] src, int srcOff, int stride, ByteOrder order, Object dst, int dstOff, int n) {
+        boolean le = order == ByteOrder.LITTLE_ENDIAN;
+        if (dst instanceof byte[] d) {
+            if (stride == 1) {
+                System.arraycopy(src, srcOff, d, dstOff, n);
+            } else {
+                for (int i = 0, s = srcOff; i < n; i++, s += stride) {
+                    d[dstOff + i] = src[s];
+                }
+            }
+        } else if (dst instanceof short[] d) {
+            if (stride == 1) {
+                ByteBuffer.wrap(src).order(order).asShortBuffer().get(srcOff >> 1, d, dstOff, n);
+            } else {
+                VarHandle h = le ? S_LE : S_BE;
+                int sb = stride * 2;
+                for (int i = 0, s = srcOff; i < n; i++, s += sb) {
+                    d[dstOff + i] = (short) h.get(src, s);
+                }
+            }
+        } else if (dst instanceof int[] d) {
+            if (stride == 1) {
+                ByteBuffer.wrap(src).order(order).asIntBuffer().get(srcOff >> 2, d, dstOff, n);
+            } else {
+                VarHandle h = le ? I_LE : I_BE;
+                int sb = stride * 4;
+                for (int i = 0, s = srcOff; i < n; i++, s += sb) {
+                    d[dstOff + i] = (int) h.get(src, s);
+                }
+            }
+        } else if (dst instanceof float[] d) {
+            if (stride == 1) {
+                ByteBuffer.wrap(src).order(order).asFloatBuffer().get(srcOff >> 2, d, dstOff, n);
+            } else {
+                VarHandle h = le ? F_LE : F_BE;
+                int sb = stride * 4;
+                for (int i = 0, s = srcOff; i < n; i++, s += sb) {
+                    d[dstOff + i] = (float) h.get(src, s);
+                }
+            }
+        } else if (dst instanceof double[] d) {
+            if (stride == 1) {
+                ByteBuffer.wrap(src).order(order).asDoubleBuffer().get(srcOff >> 3, d, dstOff, n);
+            } else {
+                VarHandle h = le ? D_LE : D_BE;
+                int sb = stride * 8;
+                for (int i = 0, s = srcOff; i < n; i++, s += sb) {
+                    d[dstOff + i] = (double) h.get(src, s);
+                }
+            }
+        } else {
+            throw new IllegalArgumentException("not a band array: " + dst.getClass());
+        }
+    }
+
+    /**
+     * Copies {@code n} samples of {@code src[srcOff..)} into {@code dst} starting at byte {@code dstOff}, every
+     * {@code stride}-th sample, in {@code order} (the writer's side of {@link #copyIn}).
+     */
+    static void copyOut(Object src, int srcOff, int n, byte[] dst, int dstOff, int stride, ByteOrder order) {
+        boolean le = order == ByteOrder.LITTLE_ENDIAN;
+        if (src instanceof byte[] s) {
+            if (stride == 1) {
+                System.arraycopy(s, srcOff, dst, dstOff, n);
+            } else {
+                for (int i = 0, o = dstOff; i < n; i++, o += stride) {
+                    dst[o] = s[srcOff + i];
+                }
+            }
+        } else if (src instanceof short[] s) {
+            if (stride == 1) {
+                ByteBuffer.wrap(dst).order(order).asShortBuffer().put(dstOff >> 1, s, srcOff, n);
+            } else {
+                VarHandle h = le ? S_LE : S_BE;
+                for (int i = 0, o = dstOff; i < n; i++, o += stride * 2) {
+                    h.set(dst, o, s[srcOff + i]);
+                }
+            }
+        } else if (src instanceof int[] s) {
+            if (stride == 1) {
+                ByteBuffer.wrap(dst).order(order).asIntBuffer().put(dstOff >> 2, s, srcOff, n);
+            } else {
+                VarHandle h = le ? I_LE : I_BE;
+                for (int i = 0, o = dstOff; i < n; i++, o += stride * 4) {
+                    h.set(dst, o, s[srcOff + i]);
+                }
+            }
+        } else if (src instanceof float[] s) {
+            if (stride == 1) {
+                ByteBuffer.wrap(dst).order(order).asFloatBuffer().put(dstOff >> 2, s, srcOff, n);
+            } else {
+                VarHandle h = le ? F_LE : F_BE;
+                for (int i = 0, o = dstOff; i < n; i++, o += stride * 4) {
+                    h.set(dst, o, s[srcOff + i]);
+                }
+            }
+        } else if (src instanceof double[] s) {
+            if (stride == 1) {
+                ByteBuffer.wrap(dst).order(order).asDoubleBuffer().put(dstOff >> 3, s, srcOff, n);
+            } else {
+                VarHandle h = le ? D_LE : D_BE;
+                for (int i = 0, o = dstOff; i < n; i++, o += stride * 8) {
+                    h.set(dst, o, s[srcOff + i]);
+                }
+            }
+        } else {
+            throw new IllegalArgumentException("not a band array: " + src.getClass());
+        }
+    }
+
+    /** Fills {@code dst[off..off+n)} with {@code value} converted to the array's type. */
+    static void fill(Object dst, int off, int n, double value) {
+        if (dst instanceof byte[] d) {
+            java.util.Arrays.fill(d, off, off + n, (byte) (long) value);
+        } else if (dst instanceof short[] d) {
+            java.util.Arrays.fill(d, off, off + n, (short) (long) value);
+        } else if (dst instanceof int[] d) {
+            java.util.Arrays.fill(d, off, off + n, (int) (long) value);
+        } else if (dst instanceof float[] d) {
+            java.util.Arrays.fill(d, off, off + n, (float) value);
+        } else if (dst instanceof double[] d) {
+            java.util.Arrays.fill(d, off, off + n, value);
+        }
+    }
+}

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import org.landcover4j.core.ProgressListener;
+import org.landcover4j.core.dataset.Split;
 
 /**
  * Class-aware split after OpenEarthMap's procedure: among many seeded trials, the split whose train set covers

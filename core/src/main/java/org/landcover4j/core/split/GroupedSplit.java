@@ -1,11 +1,14 @@
 package org.landcover4j.core.split;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import org.landcover4j.core.dataset.SampleRef;
+import org.landcover4j.core.dataset.Split;
 
 /**
  * Random split by ratio in which whole groups move together, so that no group straddles splits: OpenEarthMap by
@@ -102,6 +105,16 @@ public final class GroupedSplit {
             b.add(ids.get(i), byGroup.get(keys.get(i)));
         }
         return b.build();
+    }
+
+    /**
+     * Assigns dataset sample references by their group ({@link SampleRef#group()}: the SEN12MS scene, the
+     * OpenEarthMap region, the MGRS tile, as the reader defines it), keeping their order.
+     *
+     * @throws IllegalArgumentException if an id repeats or there are too few groups
+     */
+    public SplitAssignment assignRefs(Collection<SampleRef> refs) {
+        return assign(refs, SampleRef::id, SampleRef::group);
     }
 
     /** Checks that {@code groups} groups can be expected to fill the smallest non-empty split. */

@@ -1,7 +1,10 @@
 package org.landcover4j.core.split;
 
+import java.util.Collection;
 import java.util.Objects;
 import java.util.function.Function;
+import org.landcover4j.core.dataset.SampleRef;
+import org.landcover4j.core.dataset.Split;
 
 /**
  * Random split by ratio, decided per sample by a stable hash of its id: reproducible for a seed, and stable when
@@ -76,6 +79,11 @@ public final class RandomSplit {
             b.add(key, splitOf(key));
         }
         return b.build();
+    }
+
+    /** Assigns dataset sample references by their id, keeping their order. */
+    public SplitAssignment assignRefs(Collection<SampleRef> refs) {
+        return assign(refs, SampleRef::id);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.landcover4j.core.split;
 import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.landcover4j.core.dataset.Split;
 
 /**
  * Relative sizes of the train, val and test splits, such as Globe230k's {@code 7:1:2} or OpenEarthMap's

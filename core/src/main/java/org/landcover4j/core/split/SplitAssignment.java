@@ -1,6 +1,8 @@
 package org.landcover4j.core.split;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -9,6 +11,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import org.landcover4j.core.dataset.SampleRef;
+import org.landcover4j.core.dataset.Split;
 
 /**
  * Which split each sample belongs to: an immutable map from sample id to {@link Split}, in a fixed order.
@@ -122,16 +126,40 @@ public final class SplitAssignment {
      */
     public static SplitAssignment official(Map<String, String> splitNameById) {
         Builder b = new Builder();
-        splitNameById.forEach((id, name) -> {
-            Split s;
-            try {
-                s = Split.parse(name);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("sample '" + id + "': " + e.getMessage(), e);
-            }
-            b.add(id, s);
-        });
+        splitNameById.forEach((id, name) -> b.add(id, Split.parse(name).orElseThrow(() -> new IllegalArgumentException(
+                "sample '" + id + "': unknown split '" + name
+                        + "'; expected train, val or test (or training, validation, testing)"))));
         return b.build();
+    }
+
+    /**
+     * A dataset's official split from its sample references ({@link SampleRef#split()}); references without a
+     * split are listed in {@link #excluded()}.
+     *
+     * @throws IllegalArgumentException if an id repeats
+     */
+    public static SplitAssignment official(Collection<SampleRef> refs) {
+        Builder b = new Builder();
+        for (SampleRef r : refs) {
+            if (r.split().isPresent()) {
+                b.add(r.id(), r.split().get());
+            } else {
+                b.exclude(r.id(), "no split in the dataset's own files");
+            }
+        }
+        return b.build();
+    }
+
+    /**
+     * The references with their split replaced by this assignment's (empty for samples it does not assign), in
+     * the same order.
+     */
+    public List<SampleRef> applyTo(List<SampleRef> refs) {
+        List<SampleRef> out = new ArrayList<>(refs.size());
+        for (SampleRef r : refs) {
+            out.add(r.withSplit(split(r.id())));
+        }
+        return List.copyOf(out);
     }
 
     /** Number of samples with a split (excluded samples not counted). */

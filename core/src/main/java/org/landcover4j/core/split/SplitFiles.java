@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.landcover4j.core.dataset.Split;
 
 /**
  * Writes a {@link SplitAssignment} as split files in a dataset's own format or as a neutral CSV

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.landcover4j.core.dataset.Split;
 
 /**
  * The split-file formats {@link SplitFiles} writes: each dataset's own, and a neutral CSV.

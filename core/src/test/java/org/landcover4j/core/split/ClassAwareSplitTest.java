@@ -15,6 +15,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.landcover4j.core.dataset.Split;
 import org.landcover4j.core.split.ClassAwareSplit.Sample;
 
 class ClassAwareSplitTest {

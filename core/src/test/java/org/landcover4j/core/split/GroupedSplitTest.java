@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.landcover4j.core.dataset.Split;
 import org.landcover4j.core.testing.Gen;
 import org.landcover4j.core.testing.SharedData;
 

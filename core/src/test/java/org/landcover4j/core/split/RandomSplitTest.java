@@ -12,6 +12,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.landcover4j.core.dataset.Split;
 import org.landcover4j.core.testing.Gen;
 
 class RandomSplitTest {
@@ -112,15 +113,5 @@ class RandomSplitTest {
         assertThrows(IllegalArgumentException.class, () -> Ratios.parse("Infinity:1:1"));
         assertThrows(IllegalArgumentException.class, () -> Ratios.of(0, 0, 0));
         assertThrows(IllegalArgumentException.class, () -> Ratios.of(1, -1, 1));
-    }
-
-    @Test
-    void splitNames() {
-        assertEquals(Split.TRAIN, Split.parse("training"));
-        assertEquals(Split.VAL, Split.parse(" Validation "));
-        assertEquals(Split.TEST, Split.parse("test"));
-        assertEquals("unknown split 'dev'; expected train, val or test (or training, validation, testing)",
-                assertThrows(IllegalArgumentException.class, () -> Split.parse("dev")).getMessage());
-        assertEquals("val", Split.VAL.toString());
     }
 }

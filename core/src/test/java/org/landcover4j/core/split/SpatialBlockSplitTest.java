@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.landcover4j.core.dataset.Split;
 import org.landcover4j.core.raster.Crs;
 import org.landcover4j.core.raster.GeoReference;
 import org.landcover4j.core.raster.GeoTransform;

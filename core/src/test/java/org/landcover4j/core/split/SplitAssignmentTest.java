@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.landcover4j.core.dataset.Split;
 
 class SplitAssignmentTest {
 

@@ -12,13 +12,14 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.landcover4j.core.dataset.Split;
 
 class SplitFilesTest {
 
     private static SplitAssignment assignment(String... idAndSplit) {
         var b = SplitAssignment.builder();
         for (int i = 0; i < idAndSplit.length; i += 2) {
-            b.add(idAndSplit[i], Split.parse(idAndSplit[i + 1]));
+            b.add(idAndSplit[i], Split.parse(idAndSplit[i + 1]).orElseThrow());
         }
         return b.build();
     }

@@ -1,0 +1,594 @@
+package org.landcover4j.io.png;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.zip.CRC32;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+import org.landcover4j.core.InvalidDataException;
+import org.landcover4j.core.raster.ByteRaster;
+import org.landcover4j.core.raster.Raster;
+import org.landcover4j.core.raster.RasterMetadata;
+import org.landcover4j.core.raster.ShortRaster;
+import org.landcover4j.io.ColorTable;
+import org.landcover4j.io.DecodeLimits;
+
+/**
+ * Streaming PNG decoder on {@link Inflater}: one pass over the chunks, one row of scratch per filter, pixels
+ * scattered straight into band arrays. Every chunk CRC is checked; inflation is bounded by the declared image.
+ *
+ * <p>Not thread-safe: one instance decodes one stream once.
+ */
+final class PngDecoder {
+    static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+
+    private static final int IHDR = 0x49484452;
+    private static final int PLTE = 0x504C5445;
+    private static final int IDAT = 0x49444154;
+    private static final int IEND = 0x49454E44;
+    private static final int TRNS = 0x74524E53;
+
+    /** Adam7 passes: x0, y0, dx, dy. */
+    private static final int[][] ADAM7 = {
+        {0, 0, 8, 8}, {4, 0, 8, 8}, {0, 4, 4, 8}, {2, 0, 4, 4}, {0, 2, 2, 4}, {1, 0, 2, 2}, {0, 1, 1, 2}};
+
+    private final InputStream in;
+    private final Path file;
+    private final DecodeLimits limits;
+    private final byte[] buf = new byte[1 << 16];
+    private int pos;
+    private int lim;
+    private long base;
+    private final CRC32 crc = new CRC32();
+
+    // current chunk
+    private int chunkType;
+    private long chunkRemaining;
+    private long chunkOffset;
+    private boolean headerPending;
+
+    // header
+    private int width;
+    private int height;
+    private int bitDepth;
+    private PngColorType colorType;
+    private boolean interlaced;
+    private int[] plte;
+    private byte[] trns;
+
+    // decoding
+    private Inflater inflater;
+    private byte[][] b8;
+    private short[][] b16;
+
+    PngDecoder(InputStream in, Path file, DecodeLimits limits) {
+        this.in = in;
+        this.file = file;
+        this.limits = limits;
+    }
+
+    // ---------------------------------------------------------------- entry points
+
+    /** Reads the signature, IHDR and every chunk up to the first IDAT. */
+    PngInfo probe() throws IOException {
+        readHeaderChunks();
+        return info();
+    }
+
+    /** Decodes the whole stream. */
+    Raster decode() throws IOException {
+        readHeaderChunks();
+        decodeImage();
+        while (true) {
+            if (!headerPending) {
+                readChunkHeader();
+            }
+            headerPending = false;
+            switch (chunkType) {
+                case IEND -> {
+                    finishChunk();
+                    return raster();
+                }
+                case IDAT -> throw invalid("IDAT chunk at offset " + chunkOffset
+                        + " is separated from the image data by other chunks");
+                case IHDR, PLTE -> throw invalid(name(chunkType) + " chunk at offset " + chunkOffset
+                        + " after the image data");
+                default -> skipChunk();
+            }
+        }
+    }
+
+    private Raster raster() {
+        RasterMetadata m = info().rasterMetadata();
+        return b16 != null ? ShortRaster.wrap(m, b16) : ByteRaster.wrap(m, b8);
+    }
+
+    PngInfo info() {
+        Optional<ColorTable> palette = Optional.empty();
+        if (colorType == PngColorType.PALETTE && plte != null) {
+            int[] rgba = new int[plte.length];
+            for (int i = 0; i < rgba.length; i++) {
+                int alpha = trns != null && i < trns.length ? trns[i] & 0xFF : 0xFF;
+                rgba[i] = (plte[i] << 8) | alpha;
+            }
+            palette = Optional.of(ColorTable.ofRgba(rgba));
+        }
+        return new PngInfo(width, height, bitDepth, colorType, interlaced, palette);
+    }
+
+    // ---------------------------------------------------------------- chunks before the image data
+
+    private void readHeaderChunks() throws IOException {
+        readSignature();
+        readChunkHeader();
+        if (chunkType != IHDR) {
+            throw invalid("first chunk is " + name(chunkType) + ", expected IHDR");
+        }
+        readIhdr();
+        while (true) {
+            readChunkHeader();
+            switch (chunkType) {
+                case IDAT -> {
+                    if (colorType == PngColorType.PALETTE && plte == null) {
+                        throw invalid("palette image has no PLTE chunk before its image data");
+                    }
+                    return;
+                }
+                case IEND -> throw invalid("IEND at offset " + chunkOffset + " before any IDAT chunk: no image data");
+                case IHDR -> throw invalid("second IHDR chunk at offset " + chunkOffset);
+                case PLTE -> readPlte();
+                case TRNS -> readTrns();
+                default -> skipChunk();
+            }
+        }
+    }
+
+    private void readSignature() throws IOException {
+        while (lim < SIGNATURE.length) {
+            int r = in.read(buf, lim, buf.length - lim);
+            if (r < 0) {
+                break;
+            }
+            lim += r;
+        }
+        if (lim == 0) {
+            throw invalid("file is empty (0 bytes), expected a PNG signature");
+        }
+        boolean ok = lim >= SIGNATURE.length;
+        for (int i = 0; ok && i < SIGNATURE.length; i++) {
+            ok = buf[i] == SIGNATURE[i];
+        }
+        if (!ok) {
+            throw invalid("not a PNG: expected signature 89 50 4E 47 0D 0A 1A 0A, found " + hex(buf, 0, Math.min(lim, 8))
+                    + (lim < 8 ? " (file has only " + lim + " bytes)" : ""));
+        }
+        pos = SIGNATURE.length;
+    }
+
+    private void readIhdr() throws IOException {
+        if (chunkRemaining != 13) {
+            throw invalid("IHDR length is " + chunkRemaining + ", expected 13");
+        }
+        byte[] d = readChunkData(13);
+        finishChunk();
+        long w = u32(d, 0);
+        long h = u32(d, 4);
+        bitDepth = d[8] & 0xFF;
+        int ct = d[9] & 0xFF;
+        if (w == 0 || h == 0 || w > Integer.MAX_VALUE || h > Integer.MAX_VALUE) {
+            throw invalid("IHDR size " + w + "x" + h + " is invalid (each must be 1..2147483647)");
+        }
+        colorType = PngColorType.ofCode(ct);
+        if (colorType == null) {
+            throw invalid("IHDR colour type " + ct + " is invalid (expected 0, 2, 3, 4 or 6)");
+        }
+        if (!colorType.allowsBitDepth(bitDepth)) {
+            throw invalid("IHDR bit depth " + bitDepth + " is invalid for colour type " + ct + " (" + colorType + ")");
+        }
+        if (d[10] != 0) {
+            throw invalid("IHDR compression method " + (d[10] & 0xFF) + " is unknown (expected 0)");
+        }
+        if (d[11] != 0) {
+            throw invalid("IHDR filter method " + (d[11] & 0xFF) + " is unknown (expected 0)");
+        }
+        if (d[12] != 0 && d[12] != 1) {
+            throw invalid("IHDR interlace method " + (d[12] & 0xFF) + " is unknown (expected 0 or 1)");
+        }
+        width = (int) w;
+        height = (int) h;
+        interlaced = d[12] == 1;
+        if (width > limits.maxDimension() || height > limits.maxDimension()) {
+            throw invalid("image size " + width + "x" + height + " exceeds the limit of " + limits.maxDimension()
+                    + " pixels per side");
+        }
+        if ((long) width * height > Integer.MAX_VALUE) {
+            throw invalid("image size " + width + "x" + height + " has more pixels than a band can hold (2^31-1)");
+        }
+        long bytes = (long) width * height * colorType.channels() * (bitDepth == 16 ? 2 : 1);
+        if (!limits.allows(bytes)) {
+            throw invalid("image of " + width + "x" + height + "x" + colorType.channels() + " samples needs " + bytes
+                    + " bytes, more than the decode limit of " + limits.maxOutputBytes() + " bytes");
+        }
+    }
+
+    private void readPlte() throws IOException {
+        if (plte != null) {
+            throw invalid("second PLTE chunk at offset " + chunkOffset);
+        }
+        if (chunkRemaining % 3 != 0 || chunkRemaining == 0 || chunkRemaining > 768) {
+            throw invalid("PLTE length " + chunkRemaining + " is invalid (expected 3 to 768, a multiple of 3)");
+        }
+        int n = (int) chunkRemaining / 3;
+        byte[] d = readChunkData((int) chunkRemaining);
+        finishChunk();
+        if (colorType == PngColorType.GREY || colorType == PngColorType.GREY_ALPHA) {
+            throw invalid("PLTE chunk in a " + colorType + " image (the standard forbids it)");
+        }
+        if (colorType == PngColorType.PALETTE && n > (1 << bitDepth)) {
+            throw invalid("PLTE has " + n + " entries, more than " + (1 << bitDepth) + " that " + bitDepth
+                    + "-bit indices can address");
+        }
+        plte = new int[n];
+        for (int i = 0; i < n; i++) {
+            plte[i] = (d[3 * i] & 0xFF) << 16 | (d[3 * i + 1] & 0xFF) << 8 | (d[3 * i + 2] & 0xFF);
+        }
+    }
+
+    private void readTrns() throws IOException {
+        if (chunkRemaining > 256) {
+            throw invalid("tRNS length " + chunkRemaining + " is invalid (at most 256)");
+        }
+        byte[] d = readChunkData((int) chunkRemaining);
+        finishChunk();
+        if (colorType == PngColorType.PALETTE) {
+            if (plte == null) {
+                throw invalid("tRNS chunk before PLTE in a palette image");
+            }
+            if (d.length > plte.length) {
+                throw invalid("tRNS has " + d.length + " alpha values for a palette of " + plte.length + " entries");
+            }
+            trns = d;
+        }
+        // For grey and RGB images tRNS names one transparent colour; samples are returned as stored.
+    }
+
+    // ---------------------------------------------------------------- image data
+
+    private void decodeImage() throws IOException {
+        int channels = colorType.channels();
+        int n = width * height;
+        if (bitDepth == 16) {
+            b16 = new short[channels][n];
+        } else {
+            b8 = new byte[channels][n];
+        }
+        inflater = new Inflater();
+        try {
+            if (!interlaced) {
+                decodePass(0, 0, 1, 1, 0);
+            } else {
+                for (int p = 0; p < 7; p++) {
+                    int[] a = ADAM7[p];
+                    decodePass(a[0], a[1], a[2], a[3], p + 1);
+                }
+            }
+            drainTrailer();
+        } finally {
+            inflater.end();
+            inflater = null;
+        }
+        // skip what is left of the image data (never inflated: it cannot add memory or time)
+        while (!headerPending) {
+            skipBytes(chunkRemaining);
+            finishChunk();
+            readChunkHeader();
+            if (chunkType != IDAT) {
+                headerPending = true;
+            }
+        }
+    }
+
+    private void decodePass(int x0, int y0, int dx, int dy, int pass) throws IOException {
+        int pw = (width - x0 + dx - 1) / dx;
+        int ph = (height - y0 + dy - 1) / dy;
+        if (pw <= 0 || ph <= 0) {
+            return;
+        }
+        int channels = colorType.channels();
+        long rowBits = (long) pw * channels * bitDepth;
+        int rowBytes = (int) ((rowBits + 7) >>> 3);
+        int bpp = Math.max(1, channels * bitDepth / 8);
+        byte[] cur = new byte[rowBytes + 1];
+        byte[] prev = new byte[rowBytes + 1];
+        for (int r = 0; r < ph; r++) {
+            inflateFully(cur, rowBytes + 1, r, pass);
+            int ft = cur[0];
+            if (ft < 0 || ft > 4) {
+                throw invalid("row " + r + (pass > 0 ? " of Adam7 pass " + pass : "") + ": filter type " + (ft & 0xFF)
+                        + " is invalid (expected 0..4)");
+            }
+            unfilter(ft, cur, prev, rowBytes, bpp);
+            scatter(cur, y0 + r * dy, x0, dx, pw);
+            byte[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+    }
+
+    private void inflateFully(byte[] row, int len, int r, int pass) throws IOException {
+        int off = 0;
+        int idle = 0;
+        while (off < len) {
+            int n;
+            try {
+                n = inflater.inflate(row, off, len - off);
+            } catch (DataFormatException e) {
+                throw invalid("corrupt zlib data in the image data before offset " + offset() + ": " + e.getMessage());
+            }
+            off += n;
+            if (n == 0) {
+                if (inflater.finished()) {
+                    throw invalid("image data ends early: the zlib stream ends in row " + r
+                            + (pass > 0 ? " of Adam7 pass " + pass : "") + " of " + height);
+                }
+                if (inflater.needsDictionary()) {
+                    throw invalid("the zlib stream asks for a preset dictionary, which PNG does not allow");
+                }
+                if (inflater.needsInput()) {
+                    if (!feed()) {
+                        throw invalid("image data ends early: the IDAT chunks end in row " + r
+                                + (pass > 0 ? " of Adam7 pass " + pass : "") + " of " + height);
+                    }
+                } else if (++idle > 4) {
+                    throw invalid("the zlib stream makes no progress at offset " + offset());
+                }
+            }
+        }
+    }
+
+    /** Lets the inflater read the end of the zlib stream (checking its Adler-32) without producing pixels. */
+    private void drainTrailer() throws IOException {
+        byte[] one = new byte[1];
+        while (!inflater.finished()) {
+            int n;
+            try {
+                n = inflater.inflate(one, 0, 1);
+            } catch (DataFormatException e) {
+                throw invalid("corrupt zlib data after the last row: " + e.getMessage());
+            }
+            if (n > 0) {
+                return;                          // more data than the image needs: ignored, as libpng does
+            }
+            if (inflater.needsInput() && !feed()) {
+                return;                          // stream not terminated: all pixels are there, tolerated
+            }
+            if (!inflater.needsInput() && !inflater.finished()) {
+                return;
+            }
+        }
+    }
+
+    /** Gives the inflater the next piece of IDAT data; false when the IDAT chunks are exhausted. */
+    private boolean feed() throws IOException {
+        if (headerPending) {
+            return false;
+        }
+        while (chunkRemaining == 0) {
+            finishChunk();
+            readChunkHeader();
+            if (chunkType != IDAT) {
+                headerPending = true;
+                return false;
+            }
+        }
+        if (pos == lim) {
+            fill(1, "IDAT data");
+        }
+        int n = (int) Math.min(lim - pos, chunkRemaining);
+        crc.update(buf, pos, n);
+        inflater.setInput(buf, pos, n);
+        pos += n;
+        chunkRemaining -= n;
+        return true;
+    }
+
+    static void unfilter(int ft, byte[] cur, byte[] prev, int n, int bpp) {
+        switch (ft) {
+            case 1 -> {
+                for (int i = 1 + bpp; i <= n; i++) {
+                    cur[i] += cur[i - bpp];
+                }
+            }
+            case 2 -> {
+                for (int i = 1; i <= n; i++) {
+                    cur[i] += prev[i];
+                }
+            }
+            case 3 -> {
+                int head = Math.min(bpp, n);
+                for (int i = 1; i <= head; i++) {
+                    cur[i] += (byte) ((prev[i] & 0xFF) >>> 1);
+                }
+                for (int i = 1 + bpp; i <= n; i++) {
+                    cur[i] += (byte) (((cur[i - bpp] & 0xFF) + (prev[i] & 0xFF)) >>> 1);
+                }
+            }
+            case 4 -> {
+                int head = Math.min(bpp, n);
+                for (int i = 1; i <= head; i++) {
+                    cur[i] += prev[i];
+                }
+                for (int i = 1 + bpp; i <= n; i++) {
+                    int a = cur[i - bpp] & 0xFF;
+                    int b = prev[i] & 0xFF;
+                    int c = prev[i - bpp] & 0xFF;
+                    int pa = Math.abs(b - c);
+                    int pb = Math.abs(a - c);
+                    int pc = Math.abs(a + b - c - c);
+                    cur[i] += (byte) (pa <= pb && pa <= pc ? a : pb <= pc ? b : c);
+                }
+            }
+            default -> { }
+        }
+    }
+
+    private void scatter(byte[] row, int y, int x0, int dx, int pw) {
+        int base = y * width + x0;
+        int channels = colorType.channels();
+        if (bitDepth == 8) {
+            if (channels == 1 && dx == 1) {
+                System.arraycopy(row, 1, b8[0], base, pw);
+                return;
+            }
+            for (int c = 0; c < channels; c++) {
+                byte[] band = b8[c];
+                int s = 1 + c;
+                for (int i = 0, d = base; i < pw; i++, d += dx, s += channels) {
+                    band[d] = row[s];
+                }
+            }
+        } else if (bitDepth == 16) {
+            int step = 2 * channels;
+            for (int c = 0; c < channels; c++) {
+                short[] band = b16[c];
+                int s = 1 + 2 * c;
+                for (int i = 0, d = base; i < pw; i++, d += dx, s += step) {
+                    band[d] = (short) ((row[s] & 0xFF) << 8 | (row[s + 1] & 0xFF));
+                }
+            }
+        } else {
+            byte[] band = b8[0];
+            int bits = bitDepth;
+            int mask = (1 << bits) - 1;
+            for (int i = 0, d = base; i < pw; i++, d += dx) {
+                int bit = i * bits;
+                band[d] = (byte) ((row[1 + (bit >>> 3)] >>> (8 - bits - (bit & 7))) & mask);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- low-level reading
+
+    private void readChunkHeader() throws IOException {
+        if (lim - pos < 8) {
+            fill(8, "the next chunk header (the file has no IEND chunk)");
+        }
+        chunkOffset = offset();
+        long length = u32(buf, pos);
+        int type = (int) u32(buf, pos + 4);
+        if (length > Integer.MAX_VALUE) {
+            throw invalid("chunk at offset " + chunkOffset + " declares length " + length + ", more than 2^31-1");
+        }
+        for (int i = 4; i < 8; i++) {
+            int c = buf[pos + i] & 0xFF;
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z')) {
+                throw invalid("chunk at offset " + chunkOffset + " has type bytes " + hex(buf, pos + 4, 4)
+                        + ", which are not letters");
+            }
+        }
+        crc.reset();
+        crc.update(buf, pos + 4, 4);
+        pos += 8;
+        chunkType = type;
+        chunkRemaining = length;
+    }
+
+    private byte[] readChunkData(int len) throws IOException {
+        byte[] d = new byte[len];
+        int off = 0;
+        while (off < len) {
+            if (pos == lim) {
+                fill(1, name(chunkType) + " data");
+            }
+            int n = Math.min(lim - pos, len - off);
+            System.arraycopy(buf, pos, d, off, n);
+            pos += n;
+            off += n;
+        }
+        crc.update(d, 0, len);
+        chunkRemaining -= len;
+        return d;
+    }
+
+    private void skipChunk() throws IOException {
+        if ((chunkType & 0x20000000) == 0) {
+            throw invalid("unknown critical chunk " + name(chunkType) + " at offset " + chunkOffset);
+        }
+        skipBytes(chunkRemaining);
+        finishChunk();
+    }
+
+    private void skipBytes(long len) throws IOException {
+        while (len > 0) {
+            if (pos == lim) {
+                fill(1, name(chunkType) + " data");
+            }
+            int n = (int) Math.min(lim - pos, len);
+            crc.update(buf, pos, n);
+            pos += n;
+            len -= n;
+            chunkRemaining -= n;
+        }
+    }
+
+    private void finishChunk() throws IOException {
+        if (chunkRemaining != 0) {
+            throw new IllegalStateException("chunk data not consumed");
+        }
+        if (lim - pos < 4) {
+            fill(4, "the CRC of chunk " + name(chunkType));
+        }
+        long stored = u32(buf, pos);
+        pos += 4;
+        long computed = crc.getValue();
+        if (stored != computed) {
+            throw invalid("chunk " + name(chunkType) + " at offset " + chunkOffset + " fails its CRC check (stored 0x"
+                    + Long.toHexString(stored) + ", computed 0x" + Long.toHexString(computed) + ")");
+        }
+    }
+
+    /** Ensures at least {@code need} unread bytes are buffered. */
+    private void fill(int need, String what) throws IOException {
+        if (pos > 0) {
+            System.arraycopy(buf, pos, buf, 0, lim - pos);
+            base += pos;
+            lim -= pos;
+            pos = 0;
+        }
+        while (lim < need) {
+            int r = in.read(buf, lim, buf.length - lim);
+            if (r < 0) {
+                throw invalid("truncated: the file ends at offset " + (base + lim) + " while reading " + what);
+            }
+            lim += r;
+        }
+    }
+
+    private long offset() {
+        return base + pos;
+    }
+
+    private InvalidDataException invalid(String problem) {
+        return new InvalidDataException(file, problem);
+    }
+
+    private static long u32(byte[] b, int i) {
+        return (b[i] & 0xFFL) << 24 | (b[i + 1] & 0xFF) << 16 | (b[i + 2] & 0xFF) << 8 | (b[i + 3] & 0xFF);
+    }
+
+    private static String name(int type) {
+        char[] c = {(char) (type >>> 24 & 0xFF), (char) (type >>> 16 & 0xFF), (char) (type >>> 8 & 0xFF),
+            (char) (type & 0xFF)};
+        return new String(c);
+    }
+
+    static String hex(byte[] b, int off, int len) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < len; i++) {
+            sb.append(i == 0 ? "" : " ").append(String.format("%02X", b[off + i] & 0xFF));
+        }
+        return len == 0 ? "nothing" : sb.toString();
+    }
+}

@@ -769,7 +769,7 @@ final class VectorKernels implements KernelImpl {
 
     /** {@code shuffle[p]} maps output lane j to input lane {@code (p + j) / factor}, for each phase p. */
     private static <E> VectorShuffle<E>[] expandShuffles(VectorSpecies<E> species, int factor) {
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"})
         VectorShuffle<E>[] shuffles = new VectorShuffle[factor];
         int[] lanes = new int[species.length()];
         for (int p = 0; p < factor; p++) {
@@ -913,7 +913,7 @@ final class VectorKernels implements KernelImpl {
             int cells = factor * factor;
             // plane (dy, dx) holds, for n consecutive blocks, the sample at (dy, dx) of each block; it is gathered
             // from the factor vectors that cover the row with one shuffle and factor-1 blends
-            @SuppressWarnings("unchecked")
+            @SuppressWarnings({"unchecked", "rawtypes"})
             VectorShuffle<Byte>[] pick = new VectorShuffle[factor];
             long[][] source = new long[factor][factor];
             int[] lanes = new int[n];
@@ -925,7 +925,7 @@ final class VectorKernels implements KernelImpl {
                 }
                 pick[dx] = VectorShuffle.fromArray(B, lanes, 0);
             }
-            @SuppressWarnings("unchecked")
+            @SuppressWarnings({"unchecked", "rawtypes"})
             VectorMask<Byte>[][] fromMask = new VectorMask[factor][factor];
             for (int dx = 0; dx < factor; dx++) {
                 for (int v = 0; v < factor; v++) {
@@ -1014,7 +1014,7 @@ final class VectorKernels implements KernelImpl {
                         }
                     }
                     FloatVector mean = (FloatVector) sum.div(cnt).convertShape(VectorOperators.D2F, FD, 0);
-                    VectorMask<Float> empty = ((DoubleVector) cnt).compare(EQ, 0.0).cast(FD);
+                    VectorMask<Float> empty = cnt.compare(EQ, 0.0).cast(FD);
                     mean.blend(nan, empty).intoArray(dst, dstOff + by * outW + bx);
                 }
             }

@@ -31,6 +31,7 @@ import picocli.CommandLine.Option;
         subcommands = {
             HelpCommand.class,
             DemoCommand.class,
+            ConsensusCommand.class, AgreementCommand.class,
             // further commands register here, one line each
         })
 public final class LandcoverCli implements Runnable {

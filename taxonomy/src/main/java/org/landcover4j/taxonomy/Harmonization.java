@@ -27,12 +27,15 @@ import org.landcover4j.core.raster.ShortRaster;
  * <p>Two ways to choose the comparison classes:
  * <ul>
  *   <li>{@link #of(Crosswalk, Crosswalk)} (adaptive, the default): branch by branch, the deepest level at which both
- *       sides are defined. A target class {@code t} of either side is compared at its shallowest ancestor-or-self
- *       that is also the target of some class of either side. So if A says "Trees" and B says "Evergreen needleleaf
- *       forest", both meet at "Trees", while elsewhere in the tree the comparison can stay finer.</li>
+ *       sides are defined. The <em>anchors</em> are the shared classes that leaf classes of either side map to; a
+ *       shared class is compared at its shallowest ancestor-or-self that is an anchor. So if A says "Trees" and B
+ *       says "Evergreen needleleaf forest", both meet at "Trees", while elsewhere in the tree the comparison can stay
+ *       finer. Coarse (non-leaf) classes of a hierarchical source, such as LandCoverNet's level-1 "Vegetation", do not
+ *       make the comparison coarser; they are compared where their target meets an anchor, and are not comparable
+ *       when their target lies above every anchor.</li>
  *   <li>{@link #atLevel(Crosswalk, Crosswalk, int)} (uniform): every class is rolled up to one level of T; a class
  *       mapped to a non-leaf class above that level cannot be compared. {@link #deepestUniformLevel} is the deepest
- *       level at which no class is lost that way.</li>
+ *       level at which no leaf class of either side is lost that way.</li>
  * </ul>
  *
  * <p>Not comparable: classes explicitly unmapped into T, ignore classes, classes mapped onto an ignore class of T,
@@ -158,7 +161,14 @@ public final class Harmonization {
                 }
             }
             return best;
-        }, "has no counterpart on either side");
+        }, code -> {
+            for (int a : anchors) {
+                if (t.isAncestorOrSelf(code, a)) {
+                    return "is coarser than the classes compared below it";
+                }
+            }
+            return "has no counterpart on either side";
+        });
     }
 
     /**
@@ -179,7 +189,7 @@ public final class Harmonization {
                 return t.rollUp(code, level).code();
             }
             return null;
-        }, "is coarser than level " + level);
+        }, code -> "is coarser than level " + level);
     }
 
     /**
@@ -190,8 +200,9 @@ public final class Harmonization {
         Taxonomy t = sharedTarget(reference, prediction);
         int deepest = t.levels();
         for (Crosswalk cw : List.of(reference, prediction)) {
-            for (Mapping m : cw.mappings().values()) {
-                if (m instanceof Mapping.To to && !t.isIgnore(to.code()) && !t.isLeaf(to.code())) {
+            for (Map.Entry<Integer, Mapping> e : cw.mappings().entrySet()) {
+                if (e.getValue() instanceof Mapping.To to && cw.source().isLeaf(e.getKey())
+                        && !t.isIgnore(to.code()) && !t.isLeaf(to.code())) {
                     deepest = Math.min(deepest, t.get(to.code()).level());
                 }
             }
@@ -209,9 +220,11 @@ public final class Harmonization {
         return a.target();
     }
 
+    /** The targets of the source's leaf classes: coarse (non-leaf) source classes do not make others coarser. */
     private static void collectAnchors(Crosswalk cw, Set<Integer> anchors) {
-        for (Mapping m : cw.mappings().values()) {
-            if (m instanceof Mapping.To to && !cw.target().isIgnore(to.code())) {
+        for (Map.Entry<Integer, Mapping> e : cw.mappings().entrySet()) {
+            if (e.getValue() instanceof Mapping.To to && cw.source().isLeaf(e.getKey())
+                    && !cw.target().isIgnore(to.code())) {
                 anchors.add(to.code());
             }
         }
@@ -223,7 +236,7 @@ public final class Harmonization {
     }
 
     private static Harmonization build(Crosswalk a, Crosswalk b, OptionalInt level, Resolver resolver,
-                                       String coarseReason) {
+                                       java.util.function.IntFunction<String> coarseReason) {
         Taxonomy t = a.target();
         List<Excluded> excluded = new ArrayList<>();
         Map<Integer, List<TaxonClass>> refGroups = new LinkedHashMap<>();
@@ -241,7 +254,8 @@ public final class Harmonization {
         return new Harmonization(a, b, level, groups, excluded, ra, rb);
     }
 
-    private static Crosswalk side(Crosswalk cw, Side side, Taxonomy t, Resolver resolver, String coarseReason,
+    private static Crosswalk side(Crosswalk cw, Side side, Taxonomy t, Resolver resolver,
+                                  java.util.function.IntFunction<String> coarseReason,
                                   List<Excluded> excluded, Map<Integer, List<TaxonClass>> groups) {
         Crosswalk.Builder out = Crosswalk.builder(cw.source(), t).fill(FILL)
                 .description("harmonised " + cw.id());
@@ -259,7 +273,8 @@ public final class Harmonization {
                 } else {
                     to = resolver.resolve(direct.code());
                     if (to == null) {
-                        reason = "maps to " + t.get(direct.code()).label() + ", which " + coarseReason;
+                        reason = "maps to " + t.get(direct.code()).label() + ", which "
+                                + coarseReason.apply(direct.code());
                     }
                 }
             } else if (m instanceof Mapping.Ambiguous amb) {

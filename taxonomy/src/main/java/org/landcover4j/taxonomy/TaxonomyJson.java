@@ -292,7 +292,7 @@ public final class TaxonomyJson {
                 if (!c.isObject()) {
                     throw error(cw, "expected a class object, found " + kind(c));
                 }
-                if (c.has("code") && c.get("code").canConvertToInt()) {
+                if (c.has("code") && c.get("code").isIntegralNumber() && c.get("code").canConvertToInt()) {
                     cw += " (code " + c.get("code").asInt() + ")";
                 }
                 checkKeys(c, CLASS_KEYS, cw);
@@ -362,7 +362,7 @@ public final class TaxonomyJson {
                 if (!m.isObject()) {
                     throw error(mw, "expected a mapping object, found " + kind(m));
                 }
-                if (m.has("from") && m.get("from").canConvertToInt()) {
+                if (m.has("from") && m.get("from").isIntegralNumber() && m.get("from").canConvertToInt()) {
                     mw += " (from " + m.get("from").asInt() + ")";
                 }
                 checkKeys(m, MAPPING_KEYS, mw);

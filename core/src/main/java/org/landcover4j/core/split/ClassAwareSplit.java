@@ -142,7 +142,10 @@ public final class ClassAwareSplit {
         // groups in key order, members in id order: nothing depends on the input order
         TreeMap<String, List<Integer>> byGroup = new TreeMap<>();
         for (int i = 0; i < n; i++) {
-            Sample s = Objects.requireNonNull(samples.get(i), "sample " + i);
+            Sample s = samples.get(i);
+            if (s == null) {
+                throw new NullPointerException("sample " + i + " is null");
+            }
             if (seen.put(s.id(), i) != null) {
                 throw new IllegalArgumentException("sample id '" + s.id() + "' appears more than once");
             }

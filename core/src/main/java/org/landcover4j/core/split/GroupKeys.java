@@ -37,8 +37,6 @@ import java.util.regex.Pattern;
  * }
  */
 public final class GroupKeys {
-    private static final Pattern SEN12MS = Pattern.compile(
-            "ROIs(\\d{4})_(spring|summer|fall|winter)[_/](?:(?:s1|s2|lc)_)?(\\d+)(?:_p(\\d+))?");
     private static final Pattern MGRS = Pattern.compile("(?<![0-9A-Za-z])(\\d{2}[A-Z]{3})(?=[_/])");
     private static final String KNOWN = "region (OpenEarthMap), scene (SEN12MS), season (SEN12MS), "
             + "tile or mgrs (LandCoverNet, OpenSentinelMap)";
@@ -79,14 +77,17 @@ public final class GroupKeys {
     /** SEN12MS scene: season folder and scene number, {@code ROIs1158_spring_124}. */
     public static Function<String, String> sen12msScene() {
         return id -> {
-            Matcher m = sen12ms(id);
-            return "ROIs" + m.group(1) + "_" + m.group(2) + "_" + m.group(3);
+            int[] at = sen12ms(id);
+            return id.substring(at[0], at[1]) + "_" + id.substring(at[2], at[3]);
         };
     }
 
     /** SEN12MS season: {@code spring}, {@code summer}, {@code fall} or {@code winter}. */
     public static Function<String, String> sen12msSeason() {
-        return id -> sen12ms(id).group(2);
+        return id -> {
+            int[] at = sen12ms(id);
+            return id.substring(at[0] + 9, at[1]);
+        };
     }
 
     /** The MGRS tile named in a LandCoverNet chip id or an OpenSentinelMap {@code <tile>/<cell>} id. */
@@ -119,19 +120,81 @@ public final class GroupKeys {
         };
     }
 
-    private static Matcher sen12ms(String id) {
+    /**
+     * Finds a SEN12MS name in {@code id}, either the whole id (less {@code .tif}) or its last path segment:
+     * {@code ROIs<4 digits>_<season>} then {@code _} or {@code /}, an optional sensor {@code s1_}, {@code s2_} or
+     * {@code lc_}, the scene number and an optional {@code _p<patch>}. Hand-written rather than a regular
+     * expression because it runs once per sample (a million times for SEN12MS).
+     *
+     * @return {start of "ROIs", end of the season, start and end of the scene number}
+     */
+    private static int[] sen12ms(String id) {
         Objects.requireNonNull(id, "id");
-        String s = id.endsWith(".tif") ? id.substring(0, id.length() - 4) : id;
-        Matcher m = SEN12MS.matcher(s);
-        if (m.matches()) {
-            return m;
+        int end = id.endsWith(".tif") ? id.length() - 4 : id.length();
+        int[] at = parseSen12ms(id, 0, end);
+        if (at == null) {
+            int slash = Math.max(id.lastIndexOf('/'), id.lastIndexOf('\\')) + 1;
+            at = slash > 0 ? parseSen12ms(id, slash, end) : null;
         }
-        m = SEN12MS.matcher(stem(id));
-        if (m.matches()) {
-            return m;
+        if (at == null) {
+            throw new IllegalArgumentException("sample id '" + id + "' is not a SEN12MS name like "
+                    + "ROIs1158_spring_s2_124_p100 or ROIs1158_spring/s1_63");
         }
-        throw new IllegalArgumentException("sample id '" + id + "' is not a SEN12MS name like "
-                + "ROIs1158_spring_s2_124_p100 or ROIs1158_spring/s1_63");
+        return at;
+    }
+
+    private static final String[] SEASONS = {"spring", "summer", "fall", "winter"};
+
+    private static int[] parseSen12ms(String s, int from, int to) {
+        int p = from;
+        if (!s.startsWith("ROIs", p) || p + 9 > to || s.charAt(p + 8) != '_') {
+            return null;
+        }
+        for (int i = p + 4; i < p + 8; i++) {
+            if (!isDigit(s.charAt(i))) {
+                return null;
+            }
+        }
+        p += 9;
+        int seasonEnd = -1;
+        for (String season : SEASONS) {
+            if (s.startsWith(season, p) && p + season.length() <= to) {
+                seasonEnd = p + season.length();
+            }
+        }
+        if (seasonEnd < 0 || seasonEnd >= to || s.charAt(seasonEnd) != '_' && s.charAt(seasonEnd) != '/') {
+            return null;
+        }
+        p = seasonEnd + 1;
+        if (p + 3 <= to && (s.startsWith("s1_", p) || s.startsWith("s2_", p) || s.startsWith("lc_", p))) {
+            p += 3;
+        }
+        int sceneStart = p;
+        while (p < to && isDigit(s.charAt(p))) {
+            p++;
+        }
+        int sceneEnd = p;
+        if (sceneEnd == sceneStart) {
+            return null;
+        }
+        if (p < to) {
+            if (!s.startsWith("_p", p)) {
+                return null;
+            }
+            p += 2;
+            int patchStart = p;
+            while (p < to && isDigit(s.charAt(p))) {
+                p++;
+            }
+            if (p == patchStart || p != to) {
+                return null;
+            }
+        }
+        return new int[] {from, seasonEnd, sceneStart, sceneEnd};
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /** The last path segment without its extension. */

@@ -1,9 +1,7 @@
 package org.landcover4j.core.split;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -83,9 +81,9 @@ public final class GroupedSplit {
      */
     public <T> SplitAssignment assign(Iterable<T> samples, Function<? super T, String> id,
                                       Function<? super T, String> groupKey) {
-        List<String> ids = new ArrayList<>();
-        List<String> keys = new ArrayList<>();
+        SplitAssignment.Builder b = SplitAssignment.builder();
         Map<String, Split> byGroup = new HashMap<>();
+        Function<String, Split> splitOfGroup = this::splitOfGroup;
         for (T t : samples) {
             String sid = Objects.requireNonNull(id.apply(t), () -> "no id for sample " + t);
             String g = groupKey.apply(t);
@@ -93,16 +91,10 @@ public final class GroupedSplit {
                 throw new IllegalArgumentException("sample '" + sid + "' has no group key (got "
                         + (g == null ? "null" : "'" + g + "'") + ")");
             }
-            ids.add(sid);
-            keys.add(g);
-            byGroup.computeIfAbsent(g, this::splitOfGroup);
+            b.add(sid, byGroup.computeIfAbsent(g, splitOfGroup));
         }
-        if (!ids.isEmpty()) {
+        if (!byGroup.isEmpty()) {
             requireEnoughGroups(byGroup.size());
-        }
-        SplitAssignment.Builder b = SplitAssignment.builder();
-        for (int i = 0; i < ids.size(); i++) {
-            b.add(ids.get(i), byGroup.get(keys.get(i)));
         }
         return b.build();
     }

@@ -303,7 +303,7 @@ public final class SplitAssignment {
         /** Assigns sample {@code id} to {@code split}. */
         public Builder add(String id, Split split) {
             Objects.requireNonNull(id, "id");
-            Objects.requireNonNull(split, "split of " + id);
+            Objects.requireNonNull(split, () -> "split of " + id);
             if (size == ids.length) {
                 int n = Math.max(16, size + (size >> 1));
                 ids = Arrays.copyOf(ids, n);

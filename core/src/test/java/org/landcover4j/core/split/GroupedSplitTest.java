@@ -101,7 +101,12 @@ class GroupedSplitTest {
                 assertThrows(IllegalArgumentException.class, () -> lookup.apply("119316571")).getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> GroupKeys.named("region").apply("aachen"))
                 .getMessage().contains("'aachen'"));
-        assertThrows(IllegalArgumentException.class, () -> GroupKeys.named("scene").apply("aachen_1"));
+        for (String bad : new String[] {"aachen_1", "ROIs1158_autumn_s2_1_p1", "ROIs115_spring_s2_1_p1",
+            "ROIs1158_spring_s2_x_p1", "ROIs1158_spring_s2_1_p", "ROIs1158_spring_s2_1_p1_extra", "ROIs1158_spring",
+            "ROIs1158_spring_", "ROIsABCD_spring_s2_1_p1", ""}) {
+            var e2 = assertThrows(IllegalArgumentException.class, () -> GroupKeys.named("scene").apply(bad), bad);
+            assertTrue(e2.getMessage().startsWith("sample id '" + bad + "' is not a SEN12MS name"), e2.getMessage());
+        }
         assertThrows(IllegalArgumentException.class, () -> GroupKeys.named("tile").apply("82543044"));
     }
 

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.lang.management.ManagementFactory;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.landcover4j.core.raster.ByteRaster;
@@ -115,6 +117,34 @@ class TilesTest {
         assertThrows(IllegalArgumentException.class, () -> Tiles.cut(r, foreign));
         Tile paddedElsewhere = TileGrid.of(4, 4).size(3).edge(EdgePolicy.PAD).tile(0, 1); // reads x=3 width 1 of a 4-wide raster
         assertThrows(IllegalArgumentException.class, () -> Tiles.cut(r, paddedElsewhere));
+    }
+
+    @Test
+    void cuttingAllocatesOnlyTheTilesOwnPixels() {
+        var bean = ManagementFactory.getThreadMXBean();
+        assumeTrue(bean instanceof com.sun.management.ThreadMXBean tb && tb.isThreadAllocatedMemorySupported()
+                && tb.isThreadAllocatedMemoryEnabled(), "per-thread allocation counting is not available");
+        var counter = (com.sun.management.ThreadMXBean) bean;
+        int n = 1000;
+        var r = ShortRaster.wrap(RasterMetadata.of(DataType.UINT16, 4, n, n).withNodata(0).withGeoReference(GEO),
+                new short[n * n], new short[n * n], new short[n * n], new short[n * n]);
+        var grid = TileGrid.of(r.metadata()).size(256).edge(EdgePolicy.PAD);
+        Tile interior = grid.tile(1, 1);
+        Tile corner = grid.tile(grid.rows() - 1, grid.columns() - 1);   // reads 232 x 232, pads the rest
+        long pixelBytes = 4L * 256 * 256 * 2;
+        Raster[] keep = new Raster[20];
+        for (Tile t : new Tile[] {interior, corner}) {
+            for (int i = 0; i < 200; i++) {    // warm up: class loading and compilation allocate too
+                keep[i % keep.length] = Tiles.cut(r, t);
+            }
+            long before = counter.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < keep.length; i++) {
+                keep[i] = Tiles.cut(r, t);
+            }
+            long perCut = (counter.getCurrentThreadAllocatedBytes() - before) / keep.length;
+            assertTrue(perCut >= pixelBytes && perCut < pixelBytes + 4096,
+                    t + ": " + perCut + " bytes allocated per cut for " + pixelBytes + " pixel bytes");
+        }
     }
 
     @Test

@@ -66,9 +66,11 @@ public record DatasetInfo(String id, String name, String taxonomyId, List<BandIn
 
     @Override
     public String toString() {
-        return "DatasetInfo[" + name + ", taxonomy=" + taxonomyId + ", bands=" + bands.size() + ", resolution="
-                + (minResolutionMeters == maxResolutionMeters ? fmt(minResolutionMeters)
-                        : fmt(minResolutionMeters) + ".." + fmt(maxResolutionMeters)) + " m, splits=" + splits + "]";
+        String res = Double.isNaN(minResolutionMeters) ? "unpublished"
+                : (minResolutionMeters == maxResolutionMeters ? fmt(minResolutionMeters)
+                        : fmt(minResolutionMeters) + ".." + fmt(maxResolutionMeters)) + " m";
+        return "DatasetInfo[" + name + ", taxonomy=" + taxonomyId + ", bands=" + bands.size() + ", resolution=" + res
+                + ", splits=" + splits + "]";
     }
 
     private static String fmt(double v) {

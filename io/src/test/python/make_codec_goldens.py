@@ -109,6 +109,22 @@ def jpeg_goldens():
     np.save(out("jpeg", "cmyk_q90.npy"), np.asarray(Image.open(out("jpeg", "cmyk_q90.jpg")).convert("RGB")))
 
 
+def jpeg_fixture_checksums():
+    """SHA-256 of the band-sequential RGB pixels Pillow decodes from each real Globe230k fixture (not copied)."""
+    import glob
+    import hashlib
+    fixtures = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "..", "..", "shared",
+                            "datasets", "fixtures", "globe230k", "image_patch")
+    lines = []
+    for f in sorted(glob.glob(os.path.join(fixtures, "*.jpg"))):
+        a = np.asarray(Image.open(f).convert("RGB"))
+        lines.append("%s %s" % (hashlib.sha256(np.ascontiguousarray(a.transpose(2, 0, 1)).tobytes()).hexdigest(),
+                                os.path.basename(f)))
+    if lines:
+        with open(out("jpeg", "globe230k_pillow_sha256.txt"), "w") as fh:
+            fh.write("\n".join(lines) + "\n")
+
+
 # ------------------------------------------------------------------ NPY / NPZ (NumPy's writer)
 DTYPES = ["|b1", "|u1", "|i1", "<u2", ">u2", "<i2", ">i2", "<u4", ">u4", "<i4", ">i4", "<f4", ">f4", "<f8",
           ">f8", "<i8", "<u8"]
@@ -144,5 +160,6 @@ def npy_goldens():
 if __name__ == "__main__":
     png_goldens()
     jpeg_goldens()
+    jpeg_fixture_checksums()
     npy_goldens()
     print("written under", os.path.normpath(ROOT))

@@ -31,7 +31,7 @@ final class NpyFormat {
      * @param where how to name the array in messages ("" for a file, "member 'x.npy': " inside an archive)
      */
     static NpyHeader readHeader(InputStream in, Path file, String where) throws IOException {
-        byte[] pre = new byte[10];
+        byte[] pre = new byte[12];
         int n = readUpTo(in, pre, 0, 8);
         if (n == 0) {
             throw new InvalidDataException(file, where + "is empty (0 bytes), expected an .npy magic string");
@@ -135,8 +135,8 @@ final class NpyFormat {
         try {
             header.dataBytes();
         } catch (ArithmeticException e) {
-            throw new InvalidDataException(file, where + "shape " + header.shapeString()
-                    + " has more elements than a 64-bit count can hold");
+            throw new InvalidDataException(file, where + "shape " + header.shapeString() + " of " + d
+                    + " declares more bytes than a 64-bit count can hold");
         }
         return header;
     }

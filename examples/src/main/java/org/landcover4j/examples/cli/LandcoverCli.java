@@ -32,6 +32,8 @@ import picocli.CommandLine.Option;
             HelpCommand.class,
             DemoCommand.class,
             ConsensusCommand.class, AgreementCommand.class,
+            TaxonomyCommand.class, RemapCommand.class,
+            EvaluateCommand.class,
             // further commands register here, one line each
         })
 public final class LandcoverCli implements Runnable {

@@ -3,14 +3,22 @@ package org.landcover4j.core.split;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.landcover4j.core.ProgressListener;
+import org.landcover4j.core.dataset.SampleRef;
 import org.landcover4j.core.dataset.Split;
+import org.landcover4j.core.kernel.Kernels;
+import org.landcover4j.core.raster.ByteRaster;
+import org.landcover4j.core.raster.IntRaster;
+import org.landcover4j.core.raster.Raster;
+import org.landcover4j.core.raster.ShortRaster;
 
 /**
  * Class-aware split after OpenEarthMap's procedure: among many seeded trials, the split whose train set covers
@@ -79,6 +87,11 @@ public final class ClassAwareSplit {
      * @param classes the class values present (non-negative)
      */
     public record Sample(String id, String group, Set<Integer> classes) {
+        /** A sample of a dataset reference: its id, its group ({@link SampleRef#group()}) and these classes. */
+        public static Sample of(SampleRef ref, Set<Integer> classes) {
+            return new Sample(ref.id(), ref.group(), classes);
+        }
+
         /** Validates and copies. */
         public Sample {
             Objects.requireNonNull(id, "id");
@@ -92,6 +105,63 @@ public final class ClassAwareSplit {
                 }
             }
         }
+    }
+
+    /**
+     * The class values present in band 0 of a label raster, leaving out the band's nodata and the {@code ignore}
+     * values (for example OpenEarthMap's 0 = unknown). Integer rasters only; uses the histogram kernel for 8- and
+     * 16-bit labels.
+     *
+     * @throws IllegalArgumentException for a floating-point raster or a negative class value
+     */
+    public static Set<Integer> classesOf(Raster label, int... ignore) {
+        Objects.requireNonNull(label, "label");
+        if (!label.dataType().isInteger()) {
+            throw new IllegalArgumentException("class values need an integer label raster, got " + label.dataType());
+        }
+        Set<Integer> present = new TreeSet<>();
+        long[] counts;
+        switch (label) {
+            case ByteRaster r -> {
+                counts = new long[256];
+                Kernels.histogram(r.unsafeBandArray(0), null, counts);
+                for (int i = 0; i < 256; i++) {
+                    if (counts[i] > 0) {
+                        present.add(label.dataType().isSigned() ? (int) (byte) i : i);
+                    }
+                }
+            }
+            case ShortRaster r -> {
+                counts = new long[65536];
+                Kernels.histogram(r.unsafeBandArray(0), null, counts);
+                for (int i = 0; i < 65536; i++) {
+                    if (counts[i] > 0) {
+                        present.add(label.dataType().isSigned() ? (int) (short) i : i);
+                    }
+                }
+            }
+            case IntRaster r -> {
+                for (int v : r.unsafeBandArray(0)) {
+                    long value = label.dataType().isSigned() ? v : Integer.toUnsignedLong(v);
+                    if (value > Integer.MAX_VALUE) {
+                        throw new IllegalArgumentException("class value " + value + " does not fit an int");
+                    }
+                    present.add((int) value);
+                }
+            }
+            default -> throw new IllegalArgumentException("class values need an integer label raster, got "
+                    + label.dataType());
+        }
+        label.metadata().nodata().get(0).ifPresent(nd -> present.remove((int) nd));
+        for (int v : ignore) {
+            present.remove(v);
+        }
+        for (int v : present) {
+            if (v < 0) {
+                throw new IllegalArgumentException("class values must be non-negative, found " + v);
+            }
+        }
+        return Collections.unmodifiableSet(present);
     }
 
     /**

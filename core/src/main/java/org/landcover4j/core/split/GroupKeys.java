@@ -78,7 +78,8 @@ public final class GroupKeys {
     public static Function<String, String> sen12msScene() {
         return id -> {
             int[] at = sen12ms(id);
-            return id.substring(at[0], at[1]) + "_" + id.substring(at[2], at[3]);
+            return new StringBuilder(at[1] - at[0] + 1 + at[3] - at[2])
+                    .append(id, at[0], at[1]).append('_').append(id, at[2], at[3]).toString();
         };
     }
 

@@ -11,11 +11,19 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.landcover4j.core.dataset.SampleRef;
 import org.landcover4j.core.dataset.Split;
+import org.landcover4j.core.raster.ByteRaster;
+import org.landcover4j.core.raster.DataType;
+import org.landcover4j.core.raster.FloatRaster;
+import org.landcover4j.core.raster.IntRaster;
+import org.landcover4j.core.raster.RasterMetadata;
+import org.landcover4j.core.raster.ShortRaster;
 import org.landcover4j.core.split.ClassAwareSplit.Sample;
 
 class ClassAwareSplitTest {
@@ -154,6 +162,25 @@ class ClassAwareSplitTest {
         assertEquals(List.of(2, 0, 1), toList(split.quotas(3)));
         assertEquals(List.of(6, 1, 3), toList(split.quotas(10)));
         assertEquals(List.of(4, 1, 2), toList(split.quotas(7)));   // 4.2, 0.7, 2.1
+    }
+
+    @Test
+    void classesFromALabelRaster() {
+        var u8 = ByteRaster.wrap(RasterMetadata.of(DataType.UINT8, 1, 2, 3).withNodata(255),
+                new byte[] {0, 1, 5, 5, (byte) 255, 1});
+        assertEquals(Set.of(1, 5), ClassAwareSplit.classesOf(u8, 0));
+        assertEquals(List.of(0, 1, 5), List.copyOf(ClassAwareSplit.classesOf(u8)));
+        var u16 = ShortRaster.wrap(RasterMetadata.of(DataType.UINT16, 1, 1, 3), new short[] {7, (short) 65535, 7});
+        assertEquals(Set.of(7, 65535), ClassAwareSplit.classesOf(u16));
+        var i8 = ByteRaster.wrap(RasterMetadata.of(DataType.INT8, 1, 1, 2), new byte[] {-1, 3});
+        assertThrows(IllegalArgumentException.class, () -> ClassAwareSplit.classesOf(i8));
+        assertEquals(Set.of(3), ClassAwareSplit.classesOf(i8, -1));
+        var i32 = IntRaster.wrap(RasterMetadata.of(DataType.INT32, 1, 1, 2), new int[] {100_000, 2});
+        assertEquals(Set.of(2, 100_000), ClassAwareSplit.classesOf(i32));
+        var f = FloatRaster.wrap(RasterMetadata.of(DataType.FLOAT32, 1, 1, 1), new float[] {1});
+        assertThrows(IllegalArgumentException.class, () -> ClassAwareSplit.classesOf(f));
+        var ref = new SampleRef("aachen_1", Optional.empty(), "aachen", true, Map.of());
+        assertEquals(new Sample("aachen_1", "aachen", Set.of(1, 5)), Sample.of(ref, ClassAwareSplit.classesOf(u8, 0)));
     }
 
     private static List<Integer> toList(int[] a) {

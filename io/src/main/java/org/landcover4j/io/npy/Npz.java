@@ -354,7 +354,7 @@ public final class Npz implements AutoCloseable {
         }
     }
 
-    /** Turns unchecked exceptions from the zip layer into {@link ZipException}s. */
+    /** Turns unchecked exceptions and premature ends from the zip layer into {@link ZipException}s. */
     private static final class Guarded extends FilterInputStream {
         Guarded(InputStream in) {
             super(in);
@@ -364,7 +364,7 @@ public final class Npz implements AutoCloseable {
         public int read() throws IOException {
             try {
                 return super.read();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | java.io.EOFException e) {
                 throw new ZipException(e.toString());
             }
         }
@@ -373,7 +373,7 @@ public final class Npz implements AutoCloseable {
         public int read(byte[] b, int off, int len) throws IOException {
             try {
                 return super.read(b, off, len);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | java.io.EOFException e) {
                 throw new ZipException(e.toString());
             }
         }

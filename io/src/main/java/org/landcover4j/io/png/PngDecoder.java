@@ -88,6 +88,7 @@ final class PngDecoder {
             headerPending = false;
             switch (chunkType) {
                 case IEND -> {
+                    skipBytes(chunkRemaining);           // IEND is empty; tolerate junk in it as libpng does
                     finishChunk();
                     return raster();
                 }

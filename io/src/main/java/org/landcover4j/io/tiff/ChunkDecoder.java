@@ -9,12 +9,17 @@ import java.util.zip.Inflater;
  * chunk's legitimate size, then the predictor.
  *
  * <p>Decompression never writes past the chunk's legitimate size, so a stream that would expand without bound is
- * simply cut off; a stream that ends early is an error naming the chunk. At most {@code 2 x size + 1 KiB} of
- * compressed bytes are read per chunk, whatever its byte count claims, which bounds memory by the output size.
+ * simply cut off; a stream that ends early is an error naming the chunk. DEFLATE and LZW input is read in blocks
+ * of at most {@value #BLOCK} bytes, and at most {@code 2 x size + 1 KiB} compressed bytes are consumed whatever
+ * the byte count claims; PackBits input (which cannot be streamed as simply) is capped at its worst-case
+ * expansion. {@link #workingBytes(TiffImage)} is the resulting bound on the memory one decoder holds.
  *
  * <p>Not thread-safe: one instance per thread; {@link #close()} releases the native inflater.
  */
 final class ChunkDecoder implements AutoCloseable {
+    /** Compressed bytes read per block. */
+    static final int BLOCK = 1 << 20;
+
     private final TiffImage img;
     private final Inflater inflater;
     private final Lzw lzw;
@@ -28,9 +33,56 @@ final class ChunkDecoder implements AutoCloseable {
         this.lzw = img.compression == 5 ? new Lzw() : null;
     }
 
+    /** The most compressed bytes worth reading for a chunk that decodes to {@code expected} bytes. */
+    private static long inputCap(int compression, int expected) {
+        return compression == 32773 ? expected + expected / 64 + 1024 : 2L * expected + 1024;
+    }
+
+    /** An upper bound on the bytes one decoder allocates for any chunk of {@code img}. */
+    static long workingBytes(TiffImage img) {
+        long chunk = (long) img.blockWidth * img.blockHeight * img.chunkSamples * img.sampleBytes;
+        long input = switch (img.compression) {
+            case 1 -> 0;
+            case 32773 -> inputCap(32773, (int) Math.min(chunk, Integer.MAX_VALUE));
+            default -> Math.min(BLOCK, inputCap(img.compression, (int) Math.min(chunk, Integer.MAX_VALUE)));
+        };
+        long predictorRow = img.predictor == 3 ? img.chunkRowBytes() : 0;
+        return chunk + input + predictorRow;
+    }
+
     /** Whether chunk {@code i} is absent from the file (GDAL's sparse files: offset or byte count 0). */
     boolean isSparse(int chunk) throws IOException {
         return img.offsets()[chunk] == 0 || img.byteCounts()[chunk] == 0;
+    }
+
+    /** Streams a chunk's compressed bytes in blocks. */
+    private final class FileInput extends Lzw.Input {
+        long pos;
+        long remaining;
+        final String what;
+
+        FileInput(long pos, long remaining, String what) {
+            this.pos = pos;
+            this.remaining = remaining;
+            this.what = what;
+        }
+
+        @Override
+        boolean refill() throws IOException {
+            if (remaining <= 0) {
+                return false;
+            }
+            int n = (int) Math.min(remaining, BLOCK);
+            if (raw.length < n) {
+                raw = new byte[n];
+            }
+            img.in.read(pos, raw, 0, n, what);
+            buf = raw;
+            len = n;
+            pos += n;
+            remaining -= n;
+            return true;
+        }
     }
 
     /**
@@ -56,24 +108,27 @@ final class ChunkDecoder implements AutoCloseable {
             }
             img.in.read(offset, out, 0, expected, what);
         } else {
-            long cap = 2L * expected + 1024;
-            int n = (int) Math.min(count, cap);
+            long n = Math.min(count, inputCap(comp, expected));
             img.in.checkRange(offset, n, what);
-            if (raw.length < n) {
-                raw = new byte[n];
-            }
-            img.in.read(offset, raw, 0, n, what);
             int produced;
             switch (comp) {
-                case 8, 32946 -> produced = inflate(raw, n, expected, what);
+                case 8, 32946 -> produced = inflate(new FileInput(offset, n, what), expected, what);
                 case 5 -> {
+                    FileInput src = new FileInput(offset, n, what);
+                    src.refill();
                     try {
-                        produced = lzw.decode(raw, n, out, expected);
+                        produced = lzw.decode(src, out, expected);
                     } catch (Lzw.CorruptException e) {
                         throw img.bad(what + ": " + e.getMessage());
                     }
                 }
-                case 32773 -> produced = PackBits.decode(raw, n, out, expected);
+                case 32773 -> {
+                    if (raw.length < n) {
+                        raw = new byte[(int) n];
+                    }
+                    img.in.read(offset, raw, 0, (int) n, what);
+                    produced = PackBits.decode(raw, (int) n, out, expected);
+                }
                 default -> throw new IllegalStateException("compression " + comp + " goes to the fallback reader");
             }
             if (produced < expected) {
@@ -95,17 +150,22 @@ final class ChunkDecoder implements AutoCloseable {
         return out;
     }
 
-    private int inflate(byte[] src, int n, int expected, String what) throws IOException {
+    private int inflate(FileInput src, int expected, String what) throws IOException {
         Inflater inf = inflater;
         inf.reset();
-        inf.setInput(src, 0, n);
         int pos = 0;
         try {
             while (pos < expected) {
+                if (inf.needsInput()) {
+                    if (!src.refill()) {
+                        break;
+                    }
+                    inf.setInput(src.buf, 0, src.len);
+                }
                 int k = inf.inflate(out, pos, expected - pos);
                 pos += k;
-                if (k == 0 && (inf.finished() || inf.needsInput() || inf.needsDictionary())) {
-                    break;
+                if (k == 0 && !inf.needsInput()) {
+                    break; // finished early, or needs a dictionary (TIFF never uses one)
                 }
             }
         } catch (DataFormatException e) {

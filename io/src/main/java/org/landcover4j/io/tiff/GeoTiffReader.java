@@ -68,7 +68,7 @@ public final class GeoTiffReader implements AutoCloseable {
         this.nodata = Collections.nCopies(main.samplesPerPixel, nd);
         String xml = null;
         try {
-            xml = main.ifd.ascii(TiffTags.GDAL_METADATA, 16L << 20);
+            xml = main.ifd.ascii(TiffTags.GDAL_METADATA, 4L << 20);
         } catch (InvalidDataException e) {
             warnings.warning(source, "GDAL_METADATA ignored: " + e.problem());
         }
@@ -266,7 +266,7 @@ public final class GeoTiffReader implements AutoCloseable {
                     + " bytes" + (window.pixels() > Integer.MAX_VALUE - 8 ? " (and a Java array)" : ""));
         }
         Object[] data = img.fallbackReason == null
-                ? RasterDecoder.decode(img, window, bands, nodata.get(0))
+                ? RasterDecoder.decode(img, window, bands, nodata.get(0), limits)
                 : FallbackDecoder.decode(img, structure.chainIndex.getOrDefault(img, -1), window, bands);
         List<OptionalDouble> nd = new ArrayList<>(bands.length);
         List<String> names = new ArrayList<>(bands.length);

@@ -120,6 +120,20 @@ final class Ifd {
         if (e.count() > maxCount) {
             throw in.bad(name(tag) + " has " + e.count() + " values, expected at most " + maxCount);
         }
+        return decodeLongs(e);
+    }
+
+    /** The first {@code n} integer values of a tag (fewer if it has fewer), or {@code null} when absent. */
+    long[] firstLongs(int tag, int n) throws IOException {
+        Entry e = entries.get(tag);
+        if (e == null) {
+            return null;
+        }
+        return decodeLongs(e.count() <= n ? e : new Entry(e.tag(), e.type(), n, e.offset(), e.inline()));
+    }
+
+    private long[] decodeLongs(Entry e) throws IOException {
+        int tag = e.tag();
         int n = (int) e.count();
         ByteBuffer b = ByteBuffer.wrap(bytes(e, Long.MAX_VALUE)).order(in.order);
         long[] out = new long[n];

@@ -32,13 +32,53 @@ final class Lzw {
     }
 
     /**
+     * Compressed input in blocks: {@code buf[0..len)} holds the current block; {@link #refill()} loads the next one
+     * (so a long stream is never held in memory at once).
+     */
+    abstract static class Input {
+        byte[] buf;
+        int len;
+
+        /** Loads the next block into {@code buf}/{@code len}; false at the end of the stream. */
+        abstract boolean refill() throws java.io.IOException;
+
+        /** A single block: the whole stream in one array. */
+        static Input of(byte[] data, int length) {
+            Input in = new Input() {
+                @Override
+                boolean refill() {
+                    return false;
+                }
+            };
+            in.buf = data;
+            in.len = length;
+            return in;
+        }
+    }
+
+    /**
      * Decodes {@code in[0..inLen)} into {@code out[0..outLen)}.
      *
      * @return the number of bytes written (less than {@code outLen} when the stream ends early)
      */
     int decode(byte[] in, int inLen, byte[] out, int outLen) throws CorruptException {
+        try {
+            return decode(Input.of(in, inLen), out, outLen);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("an array input cannot fail", e);
+        }
+    }
+
+    /**
+     * Decodes the stream {@code src} into {@code out[0..outLen)}.
+     *
+     * @return the number of bytes written (less than {@code outLen} when the stream ends early)
+     */
+    int decode(Input src, byte[] out, int outLen) throws CorruptException, java.io.IOException {
+        byte[] in = src.buf;
+        int inLen = src.len;
         if (inLen >= 2 && in[0] == 0 && (in[1] & 1) != 0) {
-            return decodeOldStyle(in, inLen, out, outLen);
+            return decodeOldStyle(src, out, outLen);
         }
         final int[] offs = entryOffset;
         final int[] lens = entryLength;
@@ -52,7 +92,16 @@ final class Lzw {
         while (op < outLen) {
             // refill: up to 7 bytes at a time
             if (bitCount < nbits) {
-                while (bitCount <= 56 && ip < inLen) {
+                while (bitCount <= 56) {
+                    if (ip >= inLen) {
+                        if (!src.refill()) {
+                            break;
+                        }
+                        in = src.buf;
+                        inLen = src.len;
+                        ip = 0;
+                        continue;
+                    }
                     bitBuf = (bitBuf << 8) | (in[ip++] & 0xFF);
                     bitCount += 8;
                 }
@@ -131,7 +180,9 @@ final class Lzw {
         return op;
     }
 
-    private int decodeOldStyle(byte[] in, int inLen, byte[] out, int outLen) throws CorruptException {
+    private int decodeOldStyle(Input src, byte[] out, int outLen) throws CorruptException, java.io.IOException {
+        byte[] in = src.buf;
+        int inLen = src.len;
         final int[] offs = entryOffset;
         final int[] lens = entryLength;
         int ip = 0;
@@ -142,7 +193,16 @@ final class Lzw {
         int prev = -1;
         int op = 0;
         while (op < outLen) {
-            while (bitCount < nbits && ip < inLen) {
+            while (bitCount < nbits) {
+                if (ip >= inLen) {
+                    if (!src.refill()) {
+                        break;
+                    }
+                    in = src.buf;
+                    inLen = src.len;
+                    ip = 0;
+                    continue;
+                }
                 bitBuf |= (long) (in[ip++] & 0xFF) << bitCount;
                 bitCount += 8;
             }

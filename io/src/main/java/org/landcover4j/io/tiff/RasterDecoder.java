@@ -9,6 +9,7 @@ import java.util.OptionalDouble;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import org.landcover4j.core.raster.Window;
+import org.landcover4j.io.DecodeLimits;
 
 /**
  * Decodes a window of selected bands of one image into typed band arrays, touching only the chunks that
@@ -45,7 +46,14 @@ final class RasterDecoder {
      * @param fill value for sparse chunks (GDAL's nodata), empty for zero
      * @return one array per selected band, of {@code window.pixels()} samples
      */
-    static Object[] decode(TiffImage img, Window window, int[] bands, OptionalDouble fill) throws IOException {
+    static Object[] decode(TiffImage img, Window window, int[] bands, OptionalDouble fill, DecodeLimits limits)
+            throws IOException {
+        long working = ChunkDecoder.workingBytes(img);
+        if (working > limits.maxOutputBytes()) {
+            throw img.bad(img.what + " decodes " + (img.tiled ? "tiles" : "strips") + " of " + img.blockWidth + "x"
+                    + img.blockHeight + "x" + img.chunkSamples + " samples, which need " + working
+                    + " bytes of working memory, more than the decode limit of " + limits.maxOutputBytes() + " bytes");
+        }
         int n = Math.toIntExact(window.pixels());
         Object[] outs = new Object[bands.length];
         for (int k = 0; k < bands.length; k++) {
@@ -80,6 +88,11 @@ final class RasterDecoder {
         img.byteCounts();
         long work = (long) img.decodedChunkBytes(0) * chunks.size();
         int threads = Math.min(threads(), chunks.size());
+        // memory: the output plus one working set per thread stays within twice the limit
+        long outBytes = (long) n * bands.length * img.dataType.bytes();
+        while (threads > 1 && outBytes + threads * working > 2 * limits.maxOutputBytes()) {
+            threads--;
+        }
         if (threads <= 1 || work < PARALLEL_MIN_BYTES) {
             decodeRange(img, window, bands, fill, outs, chunks, 0, chunks.size());
             return outs;

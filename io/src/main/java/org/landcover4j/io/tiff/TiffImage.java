@@ -227,7 +227,7 @@ final class TiffImage {
     long[] offsets() throws IOException {
         long[] o = offsets;
         if (o == null) {
-            o = ifd.longs(tiled ? TILE_OFFSETS : STRIP_OFFSETS, Integer.MAX_VALUE);
+            o = ifd.firstLongs(tiled ? TILE_OFFSETS : STRIP_OFFSETS, chunkCount);
             offsets = o;
         }
         return o;
@@ -237,7 +237,7 @@ final class TiffImage {
     long[] byteCounts() throws IOException {
         long[] c = byteCounts;
         if (c == null) {
-            c = ifd.longs(tiled ? TILE_BYTE_COUNTS : STRIP_BYTE_COUNTS, Integer.MAX_VALUE);
+            c = ifd.firstLongs(tiled ? TILE_BYTE_COUNTS : STRIP_BYTE_COUNTS, chunkCount);
             if (c == null) {
                 c = new long[chunkCount];
                 for (int i = 0; i < chunkCount; i++) {

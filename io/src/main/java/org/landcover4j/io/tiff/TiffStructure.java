@@ -116,14 +116,17 @@ final class TiffStructure {
             if (claimed.containsKey(off)) {
                 throw in.bad(what + " at offset " + off + " was already read: the IFD chain is cyclic");
             }
+            var before = claimed.floorEntry(off);
+            if (before != null && before.getValue() > off) {
+                throw in.bad(what + " at offset " + off + " overlaps the IFD at offset " + before.getKey()
+                        + ": the IFD chain is cyclic or corrupt");
+            }
             Ifd ifd = Ifd.parse(in, off, what);
             long end = off + ifd.length;
-            var before = claimed.floorEntry(off);
-            var after = claimed.ceilingEntry(off);
-            if ((before != null && before.getValue() > off) || (after != null && after.getKey() < end)) {
-                var other = before != null && before.getValue() > off ? before : after;
+            var after = claimed.higherEntry(off);
+            if (after != null && after.getKey() < end) {
                 throw in.bad(what + " at offset " + off + " (" + ifd.length + " bytes) overlaps the IFD at offset "
-                        + other.getKey() + ": the IFD chain is cyclic or corrupt");
+                        + after.getKey() + ": the IFD chain is cyclic or corrupt");
             }
             claimed.put(off, end);
             out.add(ifd);

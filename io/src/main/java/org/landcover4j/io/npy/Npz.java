@@ -78,8 +78,8 @@ public final class Npz implements AutoCloseable {
         ZipFile zip;
         try {
             zip = new ZipFile(file.toFile());
-        } catch (ZipException | RuntimeException e) {
-            throw new InvalidDataException(file, "not a valid zip archive (.npz): " + e.getMessage());
+        } catch (ZipException | java.io.EOFException | RuntimeException e) {
+            throw new InvalidDataException(file, "not a valid zip archive (.npz): " + e);
         }
         try {
             Map<String, ZipEntry> members = new LinkedHashMap<>();
@@ -257,7 +257,7 @@ public final class Npz implements AutoCloseable {
             return new Guarded(zip.getInputStream(e));
         } catch (ZipException ze) {
             throw corrupt(where, ze);
-        } catch (RuntimeException re) {
+        } catch (java.io.EOFException | RuntimeException re) {
             throw new InvalidDataException(file, where + "corrupt zip data: " + re);
         }
     }

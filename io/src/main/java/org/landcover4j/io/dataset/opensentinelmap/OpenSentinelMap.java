@@ -295,13 +295,15 @@ public final class OpenSentinelMap extends DatasetBase<OpenSentinelMapSample> {
      */
     public static GeoReference reconstruct(String mgrsTile, double minLon, double maxLon, double minLat,
                                            double maxLat) {
-        if (!(minLon < maxLon && minLat < maxLat && minLon >= -180 && maxLon <= 180 && minLat >= -90
-                && maxLat <= 90)) {
+        if (!(minLon >= -180 && maxLon <= 180 && minLon <= maxLon && minLat < maxLat && minLat >= -90
+                && maxLat <= 90) || minLon == maxLon) {
             throw new IllegalArgumentException("bounds lon " + minLon + ".." + maxLon + ", lat " + minLat + ".."
                     + maxLat + " are not an ordered box on the Earth");
         }
+        // a 1920 m cell spans far less than 180 degrees: a wider box straddles the antimeridian
+        double centreLon = maxLon - minLon > 180 ? (maxLon + minLon + 360) / 2 : (minLon + maxLon) / 2;
         Utm.Zone zone = Utm.zoneOf(mgrsTile);
-        double[] c = Utm.forward(zone, (minLon + maxLon) / 2, (minLat + maxLat) / 2);
+        double[] c = Utm.forward(zone, centreLon, (minLat + maxLat) / 2);
         double x = snap(c[0] - CELL_METERS / 2);
         double y = snap(c[1] + CELL_METERS / 2);
         return GeoReference.of(zone.crs(), GeoTransform.northUp(x, y, 10));
@@ -310,21 +312,34 @@ public final class OpenSentinelMap extends DatasetBase<OpenSentinelMapSample> {
     /**
      * The WGS 84 bounds {@code [minLon, minLat, maxLon, maxLat]} of the cell whose upper-left corner is
      * ({@code originX}, {@code originY}) in the UTM zone of {@code mgrsTile}: the box around the cell's four corners,
-     * as {@code spatial_cell_info.csv} records it. The inverse of {@link #reconstruct}.
+     * as {@code spatial_cell_info.csv} records it (a cell straddling the antimeridian gets {@code minLon} near -180
+     * and {@code maxLon} near 180, which {@link #reconstruct} recognises). The inverse of {@link #reconstruct}.
      */
     public static double[] wgs84Bounds(String mgrsTile, double originX, double originY) {
         Utm.Zone zone = Utm.zoneOf(mgrsTile);
+        double[][] ll = new double[4][];
+        int i = 0;
+        for (double[] corner : new double[][] {{originX, originY}, {originX + CELL_METERS, originY},
+            {originX, originY - CELL_METERS}, {originX + CELL_METERS, originY - CELL_METERS}}) {
+            ll[i++] = Utm.inverse(zone, corner[0], corner[1]);
+        }
+        // longitudes relative to the first corner, so that a cell on the antimeridian is not 360 degrees wide
+        double ref = ll[0][0];
         double minLon = Double.POSITIVE_INFINITY;
         double minLat = Double.POSITIVE_INFINITY;
         double maxLon = Double.NEGATIVE_INFINITY;
         double maxLat = Double.NEGATIVE_INFINITY;
-        for (double[] corner : new double[][] {{originX, originY}, {originX + CELL_METERS, originY},
-            {originX, originY - CELL_METERS}, {originX + CELL_METERS, originY - CELL_METERS}}) {
-            double[] ll = Utm.inverse(zone, corner[0], corner[1]);
-            minLon = Math.min(minLon, ll[0]);
-            maxLon = Math.max(maxLon, ll[0]);
-            minLat = Math.min(minLat, ll[1]);
-            maxLat = Math.max(maxLat, ll[1]);
+        for (double[] p : ll) {
+            double lon = ref + (p[0] - ref) - 360 * Math.floor((p[0] - ref + 180) / 360);
+            minLon = Math.min(minLon, lon);
+            maxLon = Math.max(maxLon, lon);
+            minLat = Math.min(minLat, p[1]);
+            maxLat = Math.max(maxLat, p[1]);
+        }
+        if (minLon < -180 || maxLon >= 180) {   // straddles: report as [east side, west side], min > max
+            double a = minLon < -180 ? minLon + 360 : minLon;
+            double b = maxLon >= 180 ? maxLon - 360 : maxLon;
+            return new double[] {Math.min(a, b), minLat, Math.max(a, b), maxLat};
         }
         return new double[] {minLon, minLat, maxLon, maxLat};
     }

@@ -67,7 +67,9 @@ final class Utm {
     /** Projects longitude/latitude (degrees) into the zone: {@code {easting, northing}}. */
     static double[] forward(Zone zone, double lon, double lat) {
         double phi = StrictMath.toRadians(lat);
-        double lam = StrictMath.toRadians(lon - zone.centralMeridian());
+        double dLon = lon - zone.centralMeridian();
+        dLon -= 360 * StrictMath.floor((dLon + 180) / 360);   // into [-180, 180): cells may straddle the antimeridian
+        double lam = StrictMath.toRadians(dLon);
         double sinPhi = StrictMath.sin(phi);
         double t = StrictMath.sinh(atanh(sinPhi) - ECC * atanh(ECC * sinPhi));
         double xiP = StrictMath.atan2(t, StrictMath.cos(lam));
@@ -81,7 +83,7 @@ final class Utm {
         return new double[] {E0 + K0 * RECT * eta, (zone.north() ? 0 : 10_000_000.0) + K0 * RECT * xi};
     }
 
-    /** Unprojects zone coordinates (metres) to {@code {longitude, latitude}} in degrees. */
+    /** Unprojects zone coordinates (metres) to {@code {longitude, latitude}} in degrees, longitude in [-180, 180). */
     static double[] inverse(Zone zone, double easting, double northing) {
         double xi = (northing - (zone.north() ? 0 : 10_000_000.0)) / (K0 * RECT);
         double eta = (easting - E0) / (K0 * RECT);
@@ -97,7 +99,9 @@ final class Utm {
             phi += DELTA[j - 1] * StrictMath.sin(2 * j * chi);
         }
         double lam = StrictMath.atan2(StrictMath.sinh(etaP), StrictMath.cos(xiP));
-        return new double[] {zone.centralMeridian() + StrictMath.toDegrees(lam), StrictMath.toDegrees(phi)};
+        double lon = zone.centralMeridian() + StrictMath.toDegrees(lam);
+        lon -= 360 * StrictMath.floor((lon + 180) / 360);
+        return new double[] {lon, StrictMath.toDegrees(phi)};
     }
 
     private static double atanh(double x) {

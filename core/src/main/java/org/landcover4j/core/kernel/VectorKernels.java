@@ -240,70 +240,229 @@ final class VectorKernels implements KernelImpl {
     @Override
     public void confusionU8(byte[] ref, int refOff, byte[] pred, int predOff, int len, int numClasses,
                             byte[] ignore, long[] counts) {
+        IgnoreTable8 ign = ignore == null ? null : new IgnoreTable8(ignore);
+        int bound = B.loopBound(len);
+        int i = numClasses <= 14 && B.length() % 16 == 0
+                ? confusionFewClasses(ref, refOff, pred, predOff, bound, numClasses, ign, counts)
+                : confusionManyClasses(ref, refOff, pred, predOff, bound, numClasses, ign, counts);
+        ScalarKernels.INSTANCE.confusionU8(ref, refOff + i, pred, predOff + i, len - i, numClasses, ignore, counts);
+    }
+
+    /** {@code SHL4[v] = v << 4}, as a permute table (x86 has no byte shift, and the Vector API's emulation boxes). */
+    private static final byte[] SHL4 = new byte[B.length()];
+
+    static {
+        for (int v = 0; v < 16; v++) {
+            SHL4[v] = (byte) (v << 4);
+        }
+    }
+
+    /** All lanes of {@link #B} as mask bits. */
+    private static final long B_LANES = B.length() == 64 ? -1L : (1L << B.length()) - 1;
+
+    /**
+     * Up to 14 classes. Mostly-correct chunks: the diagonal is counted per class with compare + popcount on the
+     * raw values (equal values at or beyond numClasses all belong to the out-of-range cell), and only the
+     * mismatched lanes become cell indices {@code (min(r, k) << 4) | min(p, k)} (a byte below 0xFF), packed to the
+     * front with compress and read back from the register as two 64-bit lanes (a vector store followed by byte
+     * loads measured slower), 8 at a time with no loop: the tail is filled with the unused cell 0xFF, so fixed,
+     * unrolled increments count them without a mispredicted loop exit. Mostly-wrong chunks: every lane is
+     * counted. Counts go to 16 interleaved int tables (entry {@code cell << 4 | position % 16}), so that no two
+     * increments of one chunk hit the same counter; they are folded into {@code counts} before they could
+     * overflow.
+     *
+     * @return the number of elements done (a multiple of the vector length)
+     */
+    private static int confusionFewClasses(byte[] ref, int refOff, byte[] pred, int predOff, int bound,
+                                           int numClasses, IgnoreTable8 ign, long[] counts) {
         int n = B.length();
         int stride = numClasses + 1;
         byte k = (byte) numClasses;
         byte kFlipped = (byte) (numClasses ^ SIGN8);
-        // Diagonal mode: lanes where reference == prediction are counted per class with compare + popcount;
-        // only the mismatches are counted one by one. Worth it for few classes and mostly-correct predictions.
+        long[] diag = new long[stride];
+        ByteVector shl4 = ByteVector.fromArray(B, SHL4, 0);
+        byte[] classes = new byte[numClasses * n];
+        for (int c = 0; c < numClasses; c++) {
+            java.util.Arrays.fill(classes, c * n, (c + 1) * n, (byte) c);
+        }
+        int[] table = new int[256 * 16];
+        byte[] cells = new byte[n];
+        int i = 0;
+        while (i < bound) {
+            int end = (int) Math.min(bound, (long) i + FLUSH);
+            for (; i < end; i += n) {
+                ByteVector r = ByteVector.fromArray(B, ref, refOff + i);
+                ByteVector p = ByteVector.fromArray(B, pred, predOff + i);
+                VectorMask<Byte> eq = r.compare(EQ, p);
+                long validBits = B_LANES;
+                if (ign != null) {
+                    VectorMask<Byte> valid = ign.keep(r);
+                    eq = eq.and(valid);
+                    validBits = valid.toLong();
+                }
+                long lanes = validBits & ~eq.toLong();
+                int m = Long.bitCount(lanes);
+                if (m <= n / 4) {
+                    int total = eq.trueCount();
+                    if (total > 0) {
+                        int others = 0;
+                        for (int c = 0; c < numClasses; c++) {
+                            int t = r.compare(EQ, ByteVector.fromArray(B, classes, c * n)).and(eq).trueCount();
+                            diag[c] += t;
+                            others += t;
+                        }
+                        diag[numClasses] += total - others;
+                    }
+                    if (m == 0) {
+                        continue;
+                    }
+                } else {
+                    lanes = validBits;
+                    m = Long.bitCount(lanes);
+                }
+                ByteVector rc = r.blend(k, r.lanewise(XOR, SIGN8).compare(GE, kFlipped));
+                ByteVector pc = p.blend(k, p.lanewise(XOR, SIGN8).compare(GE, kFlipped));
+                // cell ^ 0xFF so that compress's zero fill reads back as the unused cell 0xFF
+                ByteVector flipped = rc.selectFrom(shl4).or(pc).not();
+                if (m == n) {
+                    byte first = flipped.lane(0);
+                    if (flipped.compare(EQ, first).allTrue()) {
+                        table[((~first & 0xFF) << 4)] += n;
+                        continue;
+                    }
+                    flipped.not().intoArray(cells, 0);
+                } else if (m <= 16) {
+                    LongVector packed = flipped.compress(VectorMask.fromLong(B, lanes)).not()
+                            .reinterpretAsLongs();
+                    long w0 = packed.lane(0);
+                    table[(int) ((w0 & 0xFF) << 4)]++;
+                    table[(int) (((w0 >>> 4) & 0xFF0) | 1)]++;
+                    table[(int) (((w0 >>> 12) & 0xFF0) | 2)]++;
+                    table[(int) (((w0 >>> 20) & 0xFF0) | 3)]++;
+                    table[(int) (((w0 >>> 28) & 0xFF0) | 4)]++;
+                    table[(int) (((w0 >>> 36) & 0xFF0) | 5)]++;
+                    table[(int) (((w0 >>> 44) & 0xFF0) | 6)]++;
+                    table[(int) (((w0 >>> 52) & 0xFF0) | 7)]++;
+                    if (m <= 8) {
+                        continue;
+                    }
+                    long w1 = packed.lane(1);
+                    table[(int) ((w1 & 0xFF) << 4) | 8]++;
+                    table[(int) (((w1 >>> 4) & 0xFF0) | 9)]++;
+                    table[(int) (((w1 >>> 12) & 0xFF0) | 10)]++;
+                    table[(int) (((w1 >>> 20) & 0xFF0) | 11)]++;
+                    table[(int) (((w1 >>> 28) & 0xFF0) | 12)]++;
+                    table[(int) (((w1 >>> 36) & 0xFF0) | 13)]++;
+                    table[(int) (((w1 >>> 44) & 0xFF0) | 14)]++;
+                    table[(int) (((w1 >>> 52) & 0xFF0) | 15)]++;
+                    continue;
+                } else {
+                    flipped.compress(VectorMask.fromLong(B, lanes)).not().intoArray(cells, 0);
+                }
+                int j = 0;
+                do {
+                    table[((cells[j] & 0xFF) << 4)]++;
+                    table[((cells[j + 1] & 0xFF) << 4) | 1]++;
+                    table[((cells[j + 2] & 0xFF) << 4) | 2]++;
+                    table[((cells[j + 3] & 0xFF) << 4) | 3]++;
+                    table[((cells[j + 4] & 0xFF) << 4) | 4]++;
+                    table[((cells[j + 5] & 0xFF) << 4) | 5]++;
+                    table[((cells[j + 6] & 0xFF) << 4) | 6]++;
+                    table[((cells[j + 7] & 0xFF) << 4) | 7]++;
+                    table[((cells[j + 8] & 0xFF) << 4) | 8]++;
+                    table[((cells[j + 9] & 0xFF) << 4) | 9]++;
+                    table[((cells[j + 10] & 0xFF) << 4) | 10]++;
+                    table[((cells[j + 11] & 0xFF) << 4) | 11]++;
+                    table[((cells[j + 12] & 0xFF) << 4) | 12]++;
+                    table[((cells[j + 13] & 0xFF) << 4) | 13]++;
+                    table[((cells[j + 14] & 0xFF) << 4) | 14]++;
+                    table[((cells[j + 15] & 0xFF) << 4) | 15]++;
+                    j += 16;
+                } while (j < m);
+            }
+            for (int a = 0; a < stride; a++) {
+                for (int b = 0; b < stride; b++) {
+                    int t = ((a << 4) | b) << 4;
+                    long sum = 0;
+                    for (int w = 0; w < 16; w++) {
+                        sum += table[t + w];
+                    }
+                    counts[a * stride + b] += sum;
+                }
+            }
+            java.util.Arrays.fill(table, 0);
+        }
+        for (int c = 0; c < stride; c++) {
+            counts[c * stride + c] += diag[c];
+        }
+        return i;
+    }
+
+    /**
+     * 15 to 255 classes: cell indices {@code min(r, k) * (k + 1) + min(p, k)} in 16-bit lanes (at most 65535),
+     * packed with compress when some lanes are ignored, and counted straight into {@code counts}; a diagonal
+     * counted per class as in {@link #confusionFewClasses} while there are at most 31 classes.
+     */
+    private static int confusionManyClasses(byte[] ref, int refOff, byte[] pred, int predOff, int bound,
+                                            int numClasses, IgnoreTable8 ign, long[] counts) {
+        int n = B.length();
+        int ns = S.length();
+        long partLanes = (1L << ns) - 1;
+        int stride = numClasses + 1;
+        short k = (short) numClasses;
         boolean diagonal = stride <= 32;
         long[] diag = new long[stride];
-        int[] index = new int[n];
-        IgnoreTable8 ign = ignore == null ? null : new IgnoreTable8(ignore);
+        short[] cells = new short[n + ns];
         int i = 0;
-        int bound = B.loopBound(len);
         for (; i < bound; i += n) {
             ByteVector r = ByteVector.fromArray(B, ref, refOff + i);
             ByteVector p = ByteVector.fromArray(B, pred, predOff + i);
-            ByteVector rc = r.blend(k, r.lanewise(XOR, SIGN8).compare(GE, kFlipped));
-            ByteVector pc = p.blend(k, p.lanewise(XOR, SIGN8).compare(GE, kFlipped));
-            VectorMask<Byte> valid = ign == null ? B.maskAll(true) : ign.keep(r);
-            VectorMask<Byte> eq = rc.compare(EQ, pc).and(valid);
-            long misses = valid.andNot(eq).toLong();
-            int missCount = Long.bitCount(misses);
-            if (diagonal && missCount <= n / 4) {
-                int total = eq.trueCount();
-                int others = 0;
-                if (total > 0) {
-                    for (int c = 0; c < numClasses; c++) {
-                        int t = rc.compare(EQ, (byte) c).and(eq).trueCount();
+            VectorMask<Byte> eq = r.compare(EQ, p);
+            long validBits = B_LANES;
+            if (ign != null) {
+                VectorMask<Byte> valid = ign.keep(r);
+                eq = eq.and(valid);
+                validBits = valid.toLong();
+            }
+            long lanes = validBits;
+            if (diagonal) {
+                long misses = validBits & ~eq.toLong();
+                if (Long.bitCount(misses) <= n / 4) {
+                    int total = eq.trueCount();
+                    int others = 0;
+                    for (int c = 0; c < numClasses && total > 0; c++) {
+                        int t = r.compare(EQ, (byte) c).and(eq).trueCount();
                         diag[c] += t;
                         others += t;
                     }
                     diag[numClasses] += total - others;
+                    lanes = misses;
                 }
-                while (misses != 0) {
-                    int j = Long.numberOfTrailingZeros(misses);
-                    misses &= misses - 1;
-                    int rv = Math.min(ref[refOff + i + j] & 0xFF, numClasses);
-                    int pv = Math.min(pred[predOff + i + j] & 0xFF, numClasses);
-                    counts[rv * stride + pv]++;
+            }
+            if (lanes == 0) {
+                continue;
+            }
+            int filled = 0;
+            for (int part = 0; part < n / ns; part++) {
+                ShortVector rs = ((ShortVector) r.convertShape(VectorOperators.B2S, S, part)).and((short) 0xFF).min(k);
+                ShortVector ps = ((ShortVector) p.convertShape(VectorOperators.B2S, S, part)).and((short) 0xFF).min(k);
+                ShortVector cell = rs.mul((short) stride).add(ps);
+                long bits = (lanes >>> (part * ns)) & partLanes;
+                if (bits == partLanes) {
+                    cell.intoArray(cells, filled);
+                } else {
+                    cell.compress(VectorMask.fromLong(S, bits)).intoArray(cells, filled);
                 }
-            } else {
-                long validBits = valid.toLong();
-                int filled = 0;
-                for (int part = 0; part < n / I.length(); part++) {
-                    IntVector ri = ((IntVector) rc.convertShape(VectorOperators.B2I, I, part)).and(0xFF);
-                    IntVector pi = ((IntVector) pc.convertShape(VectorOperators.B2I, I, part)).and(0xFF);
-                    IntVector cell = ri.mul(stride).add(pi);
-                    if (ign == null) {
-                        cell.intoArray(index, filled);
-                        filled += I.length();
-                    } else {
-                        VectorMask<Integer> keep = VectorMask.fromLong(I, validBits >>> (part * I.length()));
-                        cell.compress(keep).intoArray(index, filled);
-                        filled += keep.trueCount();
-                    }
-                }
-                for (int j = 0; j < filled; j++) {
-                    counts[index[j]]++;
-                }
+                filled += Long.bitCount(bits);
+            }
+            for (int j = 0; j < filled; j++) {
+                counts[cells[j] & 0xFFFF]++;
             }
         }
         for (int c = 0; c < stride; c++) {
             counts[c * stride + c] += diag[c];
         }
-        ScalarKernels.INSTANCE.confusionU8(ref, refOff + i, pred, predOff + i, len - i, numClasses, ignore, counts);
+        return i;
     }
 
     @Override

@@ -59,6 +59,7 @@ public final class ConfusionAccumulator {
     // discovered class set: a full 256x256 matrix for uint8 input, a growing dense matrix for everything else
     private long[] full8;
     private long full8Total;
+    private int n8;
     private int[] dynValues = new int[0];
     private long[] dynCounts = new long[0];
     private int dynCap;
@@ -407,20 +408,7 @@ public final class ConfusionAccumulator {
         }
         byte[] ign = ignore8(hasNodata, nodata);
         if (config.classes == null) {
-            if (full8 == null) {
-                full8 = new long[256 * 256];
-            }
-            Kernels.confusion(ref, rOff, pred, pOff, len, 255, ign, full8);
-            if (config.ignore.length > 0 || hasNodata) {
-                long t = 0;
-                for (long c : full8) {
-                    t += c;
-                }
-                ignored += len - (t - full8Total);
-                full8Total = t;
-            } else {
-                full8Total += len;
-            }
+            addU8Discovering(ref, rOff, pred, pOff, len, ign, hasNodata, nodata);
             return;
         }
         int k = config.k;
@@ -451,6 +439,55 @@ public final class ConfusionAccumulator {
                 }
                 addInts(ir, 0, false, ip, 0, false, n, hasNodata, nodata, off);
             }
+        }
+    }
+
+    /**
+     * Discovered class set, uint8: counts with {@code numClasses = n8}, one more than the largest value seen, so that
+     * label maps with few classes take the kernel's fast path; a larger value (seen in the out-of-range bin) raises
+     * {@code n8} and the call is counted again (at most a few times per accumulator).
+     */
+    private void addU8Discovering(byte[] ref, int rOff, byte[] pred, int pOff, int len, byte[] ign,
+                                  boolean hasNodata, long nodata) {
+        if (full8 == null) {
+            full8 = new long[256 * 256];
+        }
+        while (true) {
+            int k = Math.max(1, n8);
+            int stride = k + 1;
+            long[] s = scratch(stride * stride);
+            Kernels.confusion(ref, rOff, pred, pOff, len, k, ign, s);
+            long oor = 0;
+            long sum = 0;
+            for (int i = 0; i < stride; i++) {
+                for (int j = 0; j < stride; j++) {
+                    long c = s[i * stride + j];
+                    sum += c;
+                    if (i == k || j == k) {
+                        oor += c;
+                    }
+                }
+            }
+            if (oor > 0 && k < 255) {
+                int max = 0;
+                for (int i = 0; i < len; i++) {
+                    int r = ref[rOff + i] & 0xFF;
+                    if (!config.ignored(r, hasNodata, nodata)) {
+                        max = Math.max(max, Math.max(r, pred[pOff + i] & 0xFF));
+                    }
+                }
+                n8 = Math.min(255, max + 1);
+                continue;
+            }
+            // bin k is value k exactly when k == 255, and empty otherwise
+            for (int i = 0; i < stride; i++) {
+                for (int j = 0; j < stride; j++) {
+                    full8[i * 256 + j] += s[i * stride + j];
+                }
+            }
+            full8Total += sum;
+            ignored += len - sum;
+            return;
         }
     }
 
@@ -937,6 +974,7 @@ public final class ConfusionAccumulator {
                     full8[i] = Math.addExact(full8[i], other.full8[i]);
                 }
                 full8Total += other.full8Total;
+                n8 = Math.max(n8, other.n8);
             }
             addDyn(other.dynValues, other.dynCounts, other.dynCap);
         }

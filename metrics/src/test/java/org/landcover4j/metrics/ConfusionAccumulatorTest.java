@@ -320,6 +320,23 @@ class ConfusionAccumulatorTest {
     }
 
     @Test
+    void discoveringUint8GrowsItsRangeAcrossCalls() {
+        Gen g = Gen.seeded(6200);
+        var acc = ConfusionAccumulator.builder().ignore(254).build();
+        java.io.ByteArrayOutputStream allRef = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream allPred = new java.io.ByteArrayOutputStream();
+        for (int max : new int[] {0, 2, 1, 7, 13, 14, 40, 255, 3}) {
+            byte[] ref = g.bytes(777, 0, max);
+            byte[] pred = g.noisyCopy(ref, 0.6, max);
+            acc.add(ref, pred);
+            allRef.writeBytes(ref);
+            allPred.writeBytes(pred);
+            Oracle.of(unsigned(allRef.toByteArray()), unsigned(allPred.toByteArray()), null, new long[] {254}, null)
+                    .check(acc.result(), g + " after max " + max);
+        }
+    }
+
+    @Test
     void nodataOnDeclaredClassesTakesBothUint8Paths() {
         Gen g = Gen.seeded(6100);
         byte[] ref = g.bytes(5000, 0, 6);

@@ -38,7 +38,7 @@ public final class SplitAssignment {
 
     private final String[] ids;
     private final byte[] splits;
-    private final int[] table;     // open addressing: index + 1, 0 = empty
+    private final long[] table;    // open addressing: (spread hash << 32) | (index + 1), 0 = empty
     private final int[] counts;
     private final Map<String, String> excluded;
     private final Map<String, String> flagged;
@@ -50,17 +50,20 @@ public final class SplitAssignment {
         for (byte s : splits) {
             counts[s]++;
         }
-        this.table = new int[tableSize(ids.length)];
+        this.table = new long[tableSize(ids.length)];
         int mask = table.length - 1;
         for (int i = 0; i < ids.length; i++) {
-            int slot = spread(ids[i].hashCode()) & mask;
-            while (table[slot] != 0) {
-                if (ids[table[slot] - 1].equals(ids[i])) {
+            int h = spread(ids[i].hashCode());
+            int slot = h & mask;
+            long e;
+            while ((e = table[slot]) != 0) {
+                // the stored hash spares a visit to the other string unless the hashes match
+                if ((int) (e >>> 32) == h && ids[(int) e - 1].equals(ids[i])) {
                     throw new IllegalArgumentException("sample id '" + ids[i] + "' appears more than once");
                 }
                 slot = (slot + 1) & mask;
             }
-            table[slot] = i + 1;
+            table[slot] = (long) h << 32 | (i + 1);
         }
         for (String id : excluded.keySet()) {
             if (indexOf(id) >= 0) {
@@ -92,11 +95,12 @@ public final class SplitAssignment {
 
     private int indexOf(String id) {
         int mask = table.length - 1;
-        int slot = spread(id.hashCode()) & mask;
-        int e;
+        int h = spread(id.hashCode());
+        int slot = h & mask;
+        long e;
         while ((e = table[slot]) != 0) {
-            if (ids[e - 1].equals(id)) {
-                return e - 1;
+            if ((int) (e >>> 32) == h && ids[(int) e - 1].equals(id)) {
+                return (int) e - 1;
             }
             slot = (slot + 1) & mask;
         }

@@ -45,6 +45,7 @@ public abstract class KernelBench {
     // inputs
     byte[] bytes;
     short[] shorts;
+    short[] shortCodes;
     float[] floatA;
     float[] floatB;
     short[] dnA;
@@ -71,6 +72,7 @@ public abstract class KernelBench {
     float[] outFloats;
     byte[] outBytes512;
     float[] outFloats512;
+    float[] outFloats6;
     byte[] outBytes170;
     long[] hist8;
     long[] hist16;
@@ -90,6 +92,7 @@ public abstract class KernelBench {
         Gen g = new Gen(20240601L);
         bytes = g.bytes(PIXELS, 0, 255);
         shorts = g.shorts(PIXELS, 0, 65535);
+        shortCodes = g.shorts(PIXELS, 0, 199);
         floatA = reflectance(g, PIXELS);
         floatB = reflectance(g, PIXELS);
         dnA = g.shorts(PIXELS, 0, 12000);
@@ -129,6 +132,7 @@ public abstract class KernelBench {
         outFloats = new float[PIXELS];
         outBytes512 = new byte[512 * 512];
         outFloats512 = new float[512 * 512];
+        outFloats6 = new float[PIXELS6];
         outBytes170 = new byte[170 * 170];
         hist8 = new long[256];
         hist16 = new long[65536];
@@ -153,9 +157,17 @@ public abstract class KernelBench {
         return outBytes;
     }
 
+    /** Codes anywhere in 0..65535. */
     @Benchmark
     public byte[] remapU16() {
         Kernels.remap(shorts, lut16, outBytes);
+        return outBytes;
+    }
+
+    /** uint16 labels whose codes are below 256 (0..199). */
+    @Benchmark
+    public byte[] remapU16SmallCodes() {
+        Kernels.remap(shortCodes, lut16, outBytes);
         return outBytes;
     }
 
@@ -334,8 +346,8 @@ public abstract class KernelBench {
     @Benchmark
     @OperationsPerInvocation(PIXELS6)
     public float[] upsampleF32x6() {
-        Kernels.upsample(float170, 170, 170, 6, outFloats);
-        return outFloats;
+        Kernels.upsample(float170, 170, 170, 6, outFloats6);
+        return outFloats6;
     }
 
     @Benchmark

@@ -34,6 +34,7 @@ import picocli.CommandLine.Option;
             ConsensusCommand.class, AgreementCommand.class,
             TaxonomyCommand.class, RemapCommand.class,
             EvaluateCommand.class,
+            RasterCommand.class,
             InfoCommand.class,
             // further commands register here, one line each
         })

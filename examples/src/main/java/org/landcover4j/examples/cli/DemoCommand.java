@@ -109,6 +109,9 @@ public final class DemoCommand implements Callable<Integer> {
         long start = System.nanoTime();
         text = !json.toStdout();
         out = System.out;
+        if (output != null && Files.exists(output) && !Files.isDirectory(output)) {
+            throw new IOException(output + ": not a folder (--output names the folder the demo writes into)");
+        }
         Path dir = output != null ? output : Files.createTempDirectory("landcover-demo-");
         Files.createDirectories(dir);
         dir = dir.toAbsolutePath().normalize();

@@ -144,6 +144,14 @@ files["bigendian_u16_lzw_tiled.tif"] = write("bigendian_u16_lzw_tiled.tif", fiel
 files["rotated_f32.tif"] = write("rotated_f32.tif", floats(np.float32, 1), ["COMPRESS=DEFLATE"], epsg=32633,
                                  gt=(500000.0, 8.660254037844387, 5.0, 4650000.0, 5.0, -8.660254037844387))
 
+# Layouts our decoder hands to the TwelveMonkeys fallback: JPEG (YCbCr and grey) and odd bit depths.
+files["jpeg_ycbcr_u8.tif"] = write("jpeg_ycbcr_u8.tif", field(np.uint8, 3, 20, 230),
+                                   ["COMPRESS=JPEG", "PHOTOMETRIC=YCBCR", "JPEG_QUALITY=95", "TILED=YES",
+                                    "BLOCKXSIZE=16", "BLOCKYSIZE=16"])
+files["jpeg_gray_u8.tif"] = write("jpeg_gray_u8.tif", field(np.uint8, 1, 20, 230), ["COMPRESS=JPEG", "JPEG_QUALITY=90"])
+files["nbits1_u8.tif"] = write("nbits1_u8.tif", field(np.uint8, 1, 0, 2), ["NBITS=1"])
+files["nbits12_u16_lzw.tif"] = write("nbits12_u16_lzw.tif", field(np.uint16, 2, 0, 4095), ["NBITS=12", "COMPRESS=LZW"])
+
 # A COG with overviews: 64x48 uint16, 16x16 blocks, DEFLATE + predictor
 H, W = 48, 64
 files["cog_u16.tif"] = write("cog_u16.tif", field(np.uint16, 2, 0, 1000),
@@ -163,6 +171,9 @@ ds = None
 files["sparse_u8.tif"] = path
 
 expected = {name: describe(p) for name, p in sorted(files.items())}
+for name in expected:
+    # JPEG decoders may differ by a few levels (libjpeg-turbo in GDAL, the JDK's decoder in TwelveMonkeys)
+    expected[name]["tolerance"] = 3 if name.startswith("jpeg") else 0
 with open(os.path.join(HERE, "expected.json"), "w") as f:
     f.write("{\n" + ",\n".join(json.dumps(k) + ": " + json.dumps(v, separators=(",", ":"), allow_nan=True)
                                 for k, v in expected.items()) + "\n}\n")

@@ -57,7 +57,8 @@ import org.landcover4j.io.ColorTable;
  * @param nodata           one entry per band (GDAL_NODATA), empty where none
  * @param bandDescriptions one entry per band, "" where none
  * @param gdalMetadata     dataset-level GDAL_METADATA items (default domain)
- * @param colorTable       the colour map of a palette image; pixel values stay indices
+ * @param colorTable       the colour map of a palette image (pixel values stay indices); as in GDAL, a one-band
+ *                         1-bit grey image has a black-and-white table
  */
 public record GeoTiffInfo(Path file, int width, int height, int bands, DataType dataType, int bitsPerSample,
                           ByteOrder byteOrder, boolean bigTiff, Interleave interleave, TiffCompression compression,
@@ -109,7 +110,7 @@ public record GeoTiffInfo(Path file, int width, int height, int bands, DataType 
         return overviews.size();
     }
 
-    /** Whether the image has a colour map (PhotometricInterpretation 3). */
+    /** Whether the image has a colour table (a palette image, or a one-band 1-bit image as GDAL sees it). */
     public boolean hasPalette() {
         return colorTable.isPresent();
     }

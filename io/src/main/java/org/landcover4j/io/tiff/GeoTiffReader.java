@@ -135,6 +135,10 @@ public final class GeoTiffReader implements AutoCloseable {
     }
 
     private Optional<ColorTable> colorTable(TiffImage m) throws IOException {
+        if (m.bitsPerSample == 1 && m.samplesPerPixel == 1 && (m.photometric == 0 || m.photometric == 1)) {
+            // as GDAL: a one-bit grey image gets a black-and-white table in its photometric order
+            return Optional.of(ColorTable.ofRgb(m.photometric == 0 ? new int[] {0xFFFFFF, 0} : new int[] {0, 0xFFFFFF}));
+        }
         if (m.photometric != 3 || !m.ifd.has(TiffTags.COLOR_MAP)) {
             return Optional.empty();
         }

@@ -45,7 +45,8 @@ class GeoTiffGoldenTest {
         assertEquals(e.get("bands").asInt(), r.bands(), name);
         assertEquals(e.get("width").asInt(), r.width(), name);
         assertEquals(e.get("height").asInt(), r.height(), name);
-        assertValues(name + " full", e.get("values"), r);
+        double tolerance = e.path("tolerance").asDouble(0);
+        assertValues(name + " full", e.get("values"), r, tolerance);
 
         GeoTiffInfo info = GeoTiff.probe(p);
         JsonNode nd = e.get("nodata");
@@ -92,7 +93,7 @@ class GeoTiffGoldenTest {
             Raster o = GeoTiff.readOverview(p, k);
             assertEquals(ovs.get(k).get("width").asInt(), o.width(), name);
             assertEquals(ovs.get(k).get("height").asInt(), o.height(), name);
-            assertValues(name + " overview " + k, arrayOf(ovs.get(k).get("band1")), o.selectBands(0));
+            assertValues(name + " overview " + k, arrayOf(ovs.get(k).get("band1")), o.selectBands(0), tolerance);
             double f = (double) r.width() / o.width();
             assertEquals(gt[1] * f, o.geoReference().orElseThrow().transform().pixelWidth(), 1e-9, name);
         }
@@ -105,14 +106,14 @@ class GeoTiffGoldenTest {
         return TiffTestSupport.JSON.createArrayNode().add(single);
     }
 
-    static void assertValues(String what, JsonNode values, Raster r) {
+    static void assertValues(String what, JsonNode values, Raster r, double tolerance) {
         for (int b = 0; b < r.bands(); b++) {
             JsonNode v = values.get(b);
             assertEquals(r.width() * r.height(), v.size(), what);
             for (int i = 0; i < v.size(); i++) {
                 double want = v.get(i).asDouble();
                 double got = r.getDouble(b, i / r.width(), i % r.width());
-                if (Double.compare(want, got) != 0) {
+                if (Double.compare(want, got) != 0 && !(Math.abs(want - got) <= tolerance)) {
                     throw new AssertionError(what + " band " + b + " pixel " + i + ": expected " + want + ", got " + got);
                 }
             }

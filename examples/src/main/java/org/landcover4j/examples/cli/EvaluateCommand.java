@@ -37,11 +37,14 @@ import picocli.CommandLine.Option;
  * the end), so the heap holds only the rasters being counted, whatever the number of pairs.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Score predicted label maps against reference label maps: overall accuracy, per-class IoU,",
-            "precision (user's accuracy), recall (producer's accuracy) and F1, mean IoU, kappa, and Pontius quantity",
-            "and allocation disagreement. PATH is a raster file or a directory; two directories are paired by file",
-            "name without extension (raster files only: .tif .tiff .png .jpg .jpeg .npy .npz) and pooled into one",
-            "confusion matrix. Reference pixels equal to --ignore values or to the reference's nodata are excluded."})
+        description = {"Score predicted label maps against reference label maps: overall accuracy, per-class IoU, "
+            + "precision (user's accuracy), recall (producer's accuracy) and F1, mean IoU, kappa, and Pontius "
+            + "quantity and allocation disagreement.",
+            "",
+            "PATH is a raster file or a directory; two directories are paired by file name without extension "
+            + "(raster files only: .tif .tiff .png .jpg .jpeg .npy .npz) and pooled into one confusion matrix. "
+            + "Reference pixels equal to an --ignore value or to the reference's nodata are excluded.",
+            ""})
 public final class EvaluateCommand implements Callable<Integer> {
 
     private static final Set<String> RASTER_EXTENSIONS = Set.of("tif", "tiff", "png", "jpg", "jpeg", "npy", "npz");

@@ -173,11 +173,19 @@ public final class LandCoverNet extends DatasetBase<LandCoverNetSample> {
                 return Optional.of(c);
             }
         }
-        if (root.toAbsolutePath().normalize().getFileName() != null
-                && root.toAbsolutePath().normalize().getFileName().toString().equals("2018")) {
+        Path name = root.toAbsolutePath().normalize().getFileName();
+        if (name != null && name.toString().equals("2018") && hasTileFolder(root)) {
             return Optional.of(root);
         }
         return Optional.empty();
+    }
+
+    private static boolean hasTileFolder(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.anyMatch(p -> Files.isDirectory(p) && TILE.matcher(p.getFileName().toString()).matches());
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static LandCoverNet openStac(Path root, List<Path> collections, DatasetOptions options)

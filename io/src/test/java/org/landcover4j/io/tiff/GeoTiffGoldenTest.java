@@ -184,4 +184,45 @@ class GeoTiffGoldenTest {
         assertThrows(IllegalArgumentException.class, () -> GeoTiff.read(p, Window.of(0, 0, 19, 11), 2));
         assertThrows(IllegalArgumentException.class, () -> GeoTiff.read(p, Window.of(0, 0, 19, 11), -1));
     }
+
+    @Test
+    void overviewsInSubIfdsAreFoundAndMasksAndMismatchesIgnored() throws Exception {
+        byte[] full = new byte[8 * 6];
+        byte[] half = new byte[4 * 3];
+        byte[] mask = new byte[8 * 6];
+        byte[] twoBand = new byte[2 * 2 * 2];
+        for (int i = 0; i < full.length; i++) {
+            full[i] = (byte) i;
+        }
+        for (int i = 0; i < half.length; i++) {
+            half[i] = (byte) (100 + i);
+        }
+        TiffBuilder b = new TiffBuilder();
+        long fullAt = b.append(full);
+        long halfAt = b.append(half);
+        long maskAt = b.append(mask);
+        long twoAt = b.append(twoBand);
+        long ov = b.append(TiffBuilder.image(4, 3, 1, halfAt, 1));
+        long mk = b.append(TiffBuilder.image(8, 6, 1, maskAt, 4));
+        long two = b.append(TiffBuilder.image(2, 2, 2, twoAt, 1));
+        long main = b.append(TiffBuilder.image(8, 6, 1, fullAt, 0).ifds(TiffTags.SUB_IFDS, ov, mk, two));
+        Path p = java.nio.file.Files.write(java.nio.file.Files.createTempFile("subifd", ".tif"), b.build(main));
+        try {
+            var warnings = new java.util.ArrayList<String>();
+            try (GeoTiffReader r = GeoTiffReader.open(p, org.landcover4j.io.DecodeLimits.defaults(),
+                    (src, msg) -> warnings.add(msg))) {
+                assertEquals(1, r.overviewCount());
+                assertEquals(List.of(new GeoTiffInfo.Overview(4, 3, 4, 3)), r.info().overviews());
+                Raster o = r.readOverview(0);
+                for (int i = 0; i < half.length; i++) {
+                    assertEquals(100 + i, o.getDouble(0, i / 4, i % 4));
+                }
+                assertEquals(47, r.read().getDouble(0, 5, 7));
+            }
+            assertEquals(1, warnings.size(), warnings.toString());
+            assertTrue(warnings.get(0).contains("2 uint8 samples"), warnings.toString());
+        } finally {
+            java.nio.file.Files.delete(p);
+        }
+    }
 }

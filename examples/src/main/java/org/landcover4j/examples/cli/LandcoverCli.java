@@ -36,6 +36,7 @@ import picocli.CommandLine.Option;
             EvaluateCommand.class,
             RasterCommand.class,
             InfoCommand.class,
+            ExportCommand.class,
             // further commands register here, one line each
         })
 public final class LandcoverCli implements Runnable {

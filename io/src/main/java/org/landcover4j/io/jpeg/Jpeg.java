@@ -14,13 +14,18 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.event.IIOReadWarningListener;
+import javax.imageio.spi.IIORegistry;
+import javax.imageio.spi.ImageReaderSpi;
 import org.landcover4j.core.InvalidDataException;
 import org.landcover4j.core.WarningListener;
 import org.landcover4j.core.raster.ByteRaster;
@@ -133,7 +138,13 @@ public final class Jpeg {
         // the JDK reader returns CMYK/YCCK files as raw 4-band CMYK: those go to TwelveMonkeys, which converts them
         List<String> order = h.components() == 4 ? List.of(TWELVEMONKEYS_READER) : List.of(JDK_READER, TWELVEMONKEYS_READER);
         for (String readerClass : order) {
-            ImageReader reader = reader(readerClass);
+            ImageReader reader;
+            try {
+                reader = reader(readerClass);
+            } catch (IOException | RuntimeException e) {
+                messages.add(simpleName(readerClass) + " could not be created: " + e);
+                continue;
+            }
             if (reader == null) {
                 continue;
             }
@@ -165,18 +176,29 @@ public final class Jpeg {
         return readerClass.startsWith("com.sun") ? "JDK reader" : "TwelveMonkeys reader";
     }
 
-    private static ImageReader reader(String className) {
-        Iterator<ImageReader> it = ImageIO.getImageReadersByFormatName("jpeg");
-        ImageReader found = null;
-        while (it.hasNext()) {
-            ImageReader r = it.next();
-            if (found == null && r.getClass().getName().equals(className)) {
-                found = r;
-            } else {
-                r.dispose();
+    /** A new reader of this class, from its service provider (found once); null when it is not installed. */
+    private static ImageReader reader(String className) throws IOException {
+        ImageReaderSpi spi = Spis.BY_CLASS.get(className);
+        return spi == null ? null : spi.createReaderInstance();
+    }
+
+    /** The JPEG reader providers, looked up once (creating every registered reader per call costs ~0.3 ms). */
+    private static final class Spis {
+        static final Map<String, ImageReaderSpi> BY_CLASS = find();
+
+        private static Map<String, ImageReaderSpi> find() {
+            ImageIO.scanForPlugins();
+            Map<String, ImageReaderSpi> m = new HashMap<>();
+            Iterator<ImageReaderSpi> it = IIORegistry.getDefaultInstance().getServiceProviders(ImageReaderSpi.class,
+                    true);
+            while (it.hasNext()) {
+                ImageReaderSpi spi = it.next();
+                if (Arrays.asList(spi.getFormatNames()).contains("jpeg")) {
+                    m.putIfAbsent(spi.getPluginClassName(), spi);
+                }
             }
+            return Map.copyOf(m);
         }
-        return found;
     }
 
     /** Copies the decoded pixels into band arrays, straight from the image's data buffer where possible. */
@@ -207,6 +229,24 @@ public final class Jpeg {
             int ss = sm.getScanlineStride();
             int[] offsets = sm.getBandOffsets();
             int base = bb.getOffset();
+            if (out == 3 && ps == 3) {
+                // the usual TYPE_3BYTE_BGR: one pass writing three bands
+                byte[] r = d[0];
+                byte[] g = d[1];
+                byte[] bl = d[2];
+                int or = offsets[0];
+                int og = offsets[1];
+                int ob = offsets[2];
+                for (int y = 0; y < hgt; y++) {
+                    int s = base + y * ss;
+                    for (int x = 0, o = y * w; x < w; x++, o++, s += 3) {
+                        r[o] = src[s + or];
+                        g[o] = src[s + og];
+                        bl[o] = src[s + ob];
+                    }
+                }
+                out = 0;                                   // done
+            }
             for (int b = 0; b < out; b++) {
                 byte[] dst = d[b];
                 for (int y = 0; y < hgt; y++) {
@@ -249,8 +289,8 @@ public final class Jpeg {
                 }
             }
         }
-        RasterMetadata m = RasterMetadata.of(DataType.UINT8, out, hgt, w);
-        if (out == 3) {
+        RasterMetadata m = RasterMetadata.of(DataType.UINT8, bands, hgt, w);
+        if (bands == 3) {
             m = m.withBandNames("red", "green", "blue");
         }
         return ByteRaster.wrap(m, d);

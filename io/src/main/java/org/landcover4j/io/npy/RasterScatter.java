@@ -53,6 +53,7 @@ final class RasterScatter {
     private long remaining;
     private final byte[] carry;
     private int carried;
+    private final boolean channelsLastFloat;
 
     private RasterScatter(NpyHeader h, RasterMetadata m, int[] dims, int[] bs, int[] ps) {
         this.dtype = h.dtype();
@@ -63,6 +64,8 @@ final class RasterScatter {
         this.bandStride = bs;
         this.pixelStride = ps;
         this.counter = new int[dims.length];
+        this.channelsLastFloat = dtype == NpyDtype.FLOAT32 && dims.length >= 2 && bs[0] == 1 && ps[0] == 0
+                && bs[1] == 0 && ps[1] == 1;
         this.remaining = h.size();
         this.carry = new byte[item];
         int n = m.pixelsPerBand();
@@ -221,6 +224,14 @@ final class RasterScatter {
         long whole = Math.min(len / item, remaining);
         int p = off;
         while (whole > 0) {
+            if (channelsLastFloat && counter[0] == 0 && whole >= dims[0]) {
+                // whole pixels of a channels-last float array: all channels of a pixel in one go
+                int k = (int) Math.min(dims[1] - counter[1], whole / dims[0]);
+                pixels(src, p, k);
+                p += k * dims[0] * item;
+                whole -= (long) k * dims[0];
+                continue;
+            }
             int run = (int) Math.min(whole, dims[0] - counter[0]);
             run(src, p, run);
             p += run * item;
@@ -287,8 +298,38 @@ final class RasterScatter {
         counter[0] += n;
         band += n * bs;
         pixel += n * ps;
-        // wrap the odometer
-        for (int a = 0; a < dims.length && counter[a] == dims[a]; a++) {
+        wrap(0);
+    }
+
+    /**
+     * Stores {@code k} whole pixels of a channels-last float32 array (fastest axis: the channels, then columns),
+     * starting at a pixel boundary, without wrapping the column axis.
+     */
+    private void pixels(byte[] src, int p, int k) {
+        int c = dims[0];
+        int px = pixel;
+        if (big) {
+            for (int i = 0; i < k; i++, px++) {
+                for (int b = 0; b < c; b++, p += 4) {
+                    f32[b][px] = (float) F_BE.get(src, p);
+                }
+            }
+        } else {
+            for (int i = 0; i < k; i++, px++) {
+                for (int b = 0; b < c; b++, p += 4) {
+                    f32[b][px] = (float) F_LE.get(src, p);
+                }
+            }
+        }
+        remaining -= (long) k * c;
+        counter[1] += k;
+        pixel += k;
+        wrap(1);
+    }
+
+    /** Carries a full axis {@code from} (and any above it) over to the next one. */
+    private void wrap(int from) {
+        for (int a = from; a < dims.length && counter[a] == dims[a]; a++) {
             band -= bandStride[a] * dims[a];
             pixel -= pixelStride[a] * dims[a];
             counter[a] = 0;

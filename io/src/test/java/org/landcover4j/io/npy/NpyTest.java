@@ -189,6 +189,65 @@ class NpyTest {
         }
     }
 
+    /** The streaming scatter gives the same raster whatever the chunk boundaries (mid-element, mid-pixel). */
+    @ParameterizedTest
+    @EnumSource(DataType.class)
+    void scatterIsIndependentOfChunkBoundaries(DataType type) throws Exception {
+        Gen gen = Gen.seeded(900 + type.ordinal());
+        for (int rep = 0; rep < 6; rep++) {
+            int c = gen.between(1, 5);
+            Raster r = random(gen, type, c, gen.between(1, 13), gen.between(1, 17));
+            NdArray.Layout layout = gen.chance(0.5) ? NdArray.Layout.CHANNELS_LAST : NdArray.Layout.CHANNELS_FIRST;
+            NdArray a = NdArray.fromRaster(r, layout);
+            boolean big = gen.chance(0.5);
+            boolean fortran = gen.chance(0.5);
+            NdArray b = reorder(a, big ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN, fortran);
+            RasterScatter s = RasterScatter.of(b.header(), layout, DecodeLimits.defaults(), null, "");
+            byte[] bytes = new byte[(int) b.header().dataBytes()];
+            b.data().get(bytes);
+            for (int p = 0; p < bytes.length; ) {
+                int n = Math.min(bytes.length - p, gen.between(1, 41));
+                s.accept(bytes, p, n);
+                p += n;
+            }
+            assertSame(r, s.raster());
+            assertSame(r, b.asRaster(layout));
+        }
+    }
+
+    /** The same logical array in another byte order and memory order. */
+    static NdArray reorder(NdArray a, ByteOrder order, boolean fortran) {
+        int[] shape = a.shape();
+        int item = a.dtype().itemSize();
+        int n = (int) a.size();
+        ByteBuffer src = a.data();
+        ByteBuffer dst = ByteBuffer.allocate(n * item).order(order);
+        int nd = shape.length;
+        int[] idx = new int[nd];
+        for (int i = 0; i < n; i++) {                  // i: C-order logical index
+            long f = 0;
+            long stride = 1;
+            for (int ax = 0; ax < nd; ax++) {
+                f += idx[ax] * stride;
+                stride *= shape[ax];
+            }
+            int to = (int) (fortran ? f : i) * item;
+            switch (item) {
+                case 1 -> dst.put(to, src.get(i));
+                case 2 -> dst.putShort(to, src.getShort(i * 2));
+                case 4 -> dst.putInt(to, src.getInt(i * 4));
+                default -> dst.putLong(to, src.getLong(i * 8));
+            }
+            for (int ax = nd - 1; ax >= 0; ax--) {
+                if (++idx[ax] < shape[ax]) {
+                    break;
+                }
+                idx[ax] = 0;
+            }
+        }
+        return NdArray.of(a.dtype(), fortran, dst, shape);
+    }
+
     @Test
     void largeArraysAreMemoryMappedAndReadTheSame() throws IOException {
         Gen gen = Gen.seeded(5);

@@ -73,6 +73,11 @@ final class ArrowSink implements AutoCloseable {
         return root;
     }
 
+    /** The most off-heap memory Arrow's allocator held at once so far, in bytes. */
+    long peakMemory() {
+        return allocator.getPeakMemoryAllocation();
+    }
+
     /** Writes the rows filled into the root as one record batch. */
     void writeBatch(int rows) throws IOException {
         root.setRowCount(rows);

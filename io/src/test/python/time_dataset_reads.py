@@ -7,8 +7,8 @@ python3-numpy python3-pil).
 
     /usr/bin/python3 io/src/test/python/time_dataset_reads.py [SAMPLES_DIR] [--passes N]
 
-SAMPLES_DIR (default /tmp/landcover4j-dataset-bench) is the folder DatasetReadBench writes on its first run (or
-run its main method). A sample is what the Java reader decodes for it:
+SAMPLES_DIR (default /tmp/landcover4j-dataset-bench/deflate; .../none holds the uncompressed twin) is a folder
+DatasetReadBench writes on its first run (or run its main method). A sample is what the Java reader decodes:
   sen12ms       s1, s2 and lc GeoTIFFs of one complete triplet (rasterio .read() of all bands)
   openearthmap  the image GeoTIFF and, when present, the label GeoTIFF
   globe230k     the JPEG (Pillow, np.asarray), the PNG label when present, and the dem/ndvi/vvvh GeoTIFFs when present
@@ -85,7 +85,7 @@ def time_dataset(samples, passes):
 
 
 def main(argv):
-    root = "/tmp/landcover4j-dataset-bench"
+    root = "/tmp/landcover4j-dataset-bench/deflate"
     passes = 10
     args = list(argv)
     while args:
@@ -96,8 +96,8 @@ def main(argv):
             root = a
     if not os.path.exists(os.path.join(root, ".complete")):
         sys.exit(root + " has no samples: run DatasetReadBench (scripts/bench --module io DatasetReadBench) first")
-    print("rasterio %s (GDAL %s), Pillow %s, NumPy %s; %d timed passes" % (
-        rasterio.__version__, rasterio.__gdal_version__, Image.__version__, np.__version__, passes))
+    print("%s: rasterio %s (GDAL %s), Pillow %s, NumPy %s; %d timed passes" % (
+        root, rasterio.__version__, rasterio.__gdal_version__, Image.__version__, np.__version__, passes))
     for name, lister in (("sen12ms", sen12ms), ("openearthmap", openearthmap), ("globe230k", globe230k)):
         samples = lister(os.path.join(root, name))
         median, best = time_dataset(samples, passes)

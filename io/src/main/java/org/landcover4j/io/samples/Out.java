@@ -43,9 +43,22 @@ final class Out {
         return dir;
     }
 
-    /** DEFLATE with predictor; strips for rasters narrower than a tile, 256 x 256 tiles otherwise. */
+    /**
+     * Whether GeoTIFFs are compressed, for the generator call running on this thread (set by
+     * {@link SampleGenerator}; a thread-local so that the per-dataset writers need no extra parameter).
+     */
+    static final ThreadLocal<Boolean> COMPRESS = ThreadLocal.withInitial(() -> Boolean.TRUE);
+
+    /**
+     * DEFLATE with predictor, in strips for rasters narrower than a tile and 256 x 256 tiles otherwise; or, when
+     * {@link #COMPRESS} is off, uncompressed strips of about 64 KiB as GDAL writes by default (the layout of the
+     * real LandCoverNet source files and of torchgeo's SEN12MS fixtures).
+     */
     static GeoTiffWriteOptions tiffOptions(Raster r) {
         GeoTiffWriteOptions o = GeoTiffWriteOptions.defaults();
+        if (!COMPRESS.get()) {
+            return o.withCompression(org.landcover4j.io.tiff.TiffCompression.NONE).withStrips(0);
+        }
         return r.width() < 256 || r.height() < 256 ? o.withStrips(0) : o;
     }
 

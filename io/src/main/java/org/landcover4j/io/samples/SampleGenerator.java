@@ -37,25 +37,55 @@ public final class SampleGenerator {
 
     private final long seed;
     private final boolean realSizes;
+    private final boolean compress;
 
-    private SampleGenerator(long seed, boolean realSizes) {
+    private SampleGenerator(long seed, boolean realSizes, boolean compress) {
         this.seed = seed;
         this.realSizes = realSizes;
+        this.compress = compress;
+    }
+
+    /** A write step that may fail with an I/O error. */
+    private interface Step {
+        Path run() throws IOException;
+    }
+
+    private Path withCompression(Step step) throws IOException {
+        Boolean before = Out.COMPRESS.get();
+        Out.COMPRESS.set(compress);
+        try {
+            return step.run();
+        } finally {
+            Out.COMPRESS.set(before);
+        }
     }
 
     /** The default generator: {@link #DEFAULT_SEED}, small sizes. */
     public static SampleGenerator defaults() {
-        return new SampleGenerator(DEFAULT_SEED, false);
+        return new SampleGenerator(DEFAULT_SEED, false, true);
     }
 
     /** A generator with another seed (small sizes). */
     public static SampleGenerator withSeed(long seed) {
-        return new SampleGenerator(seed, false);
+        return new SampleGenerator(seed, false, true);
     }
 
     /** A copy that writes SEN12MS patches at 256 x 256 and OpenEarthMap images at 1024 x 1024 (one 1000 x 900). */
     public SampleGenerator withRealSizes() {
-        return new SampleGenerator(seed, true);
+        return new SampleGenerator(seed, true, compress);
+    }
+
+    /**
+     * A copy that writes GeoTIFFs uncompressed, in strips (as the real LandCoverNet source bands and torchgeo's
+     * SEN12MS fixtures are stored); the default is DEFLATE with a predictor, which keeps the samples small.
+     */
+    public SampleGenerator withUncompressedTiffs() {
+        return new SampleGenerator(seed, realSizes, false);
+    }
+
+    /** Whether GeoTIFFs are DEFLATE-compressed (the default). */
+    public boolean compressesTiffs() {
+        return compress;
     }
 
     /** The seed. */
@@ -91,32 +121,32 @@ public final class SampleGenerator {
 
     /** Writes a SEN12MS folder (8 triplets, split lists, hold-out scenes) into {@code root}; returns {@code root}. */
     public Path sen12ms(Path root) throws IOException {
-        return Sen12msSamples.write(root, seed + 1, realSizes);
+        return withCompression(() -> Sen12msSamples.write(root, seed + 1, realSizes));
     }
 
     /** Writes a LandCoverNet STAC archive (a partial download) into {@code root}; returns {@code root}. */
     public Path landCoverNet(Path root) throws IOException {
-        return LandCoverNetSamples.writeStac(root, seed + 2);
+        return withCompression(() -> LandCoverNetSamples.writeStac(root, seed + 2));
     }
 
     /** Writes a LandCoverNet {@code data/v1.0/2018/<TILE>/<CHIP>} tree into {@code root}; returns {@code root}. */
     public Path landCoverNetTileTree(Path root) throws IOException {
-        return LandCoverNetSamples.writeTileTree(root, seed + 3);
+        return withCompression(() -> LandCoverNetSamples.writeTileTree(root, seed + 3));
     }
 
     /** Writes an OpenEarthMap folder (9 images in 4 regions) into {@code root}; returns {@code root}. */
     public Path openEarthMap(Path root) throws IOException {
-        return OpenEarthMapSamples.write(root, seed + 4, realSizes);
+        return withCompression(() -> OpenEarthMapSamples.write(root, seed + 4, realSizes));
     }
 
     /** Writes an OpenSentinelMap folder (6 cells, 3 CSV rows without files) into {@code root}; returns {@code root}. */
     public Path openSentinelMap(Path root) throws IOException {
-        return OpenSentinelMapSamples.write(root, seed + 5);
+        return withCompression(() -> OpenSentinelMapSamples.write(root, seed + 5));
     }
 
     /** Writes a Globe230k folder (8 patches of 512 x 512) into {@code root}; returns {@code root}. */
     public Path globe230k(Path root) throws IOException {
-        return Globe230kSamples.write(root, seed + 6);
+        return withCompression(() -> Globe230kSamples.write(root, seed + 6));
     }
 
     /** {@code defaults().sen12ms(root)}. */
@@ -146,6 +176,7 @@ public final class SampleGenerator {
 
     @Override
     public String toString() {
-        return "SampleGenerator[seed=" + seed + (realSizes ? ", real sizes" : "") + "]";
+        return "SampleGenerator[seed=" + seed + (realSizes ? ", real sizes" : "") + (compress ? "" : ", uncompressed")
+                + "]";
     }
 }

@@ -20,6 +20,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -30,11 +31,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * 2 x 256 x 256 float32, S2 13 x 256 x 256 uint16, LC 4 x 256 x 256 uint8, DEFLATE GeoTIFF), OpenEarthMap tiles
  * (1024 x 1024 x 3 uint8 image + 1024 x 1024 label, DEFLATE GeoTIFF; 7 of 9 labelled, one 1000 x 900) and
  * Globe230k patches (512 x 512 JPEG + PNG label; 7 of 8 labelled, one with DEM/NDVI/VV-VH float32 GeoTIFFs).
- * Each call reads the next sample of the dataset, round robin, per thread.
+ * Each call reads the next sample of the dataset, round robin, per thread. The GeoTIFFs are written twice: DEFLATE
+ * with predictor ({@code compression=deflate}) and uncompressed strips ({@code compression=none}, how the real
+ * LandCoverNet source bands and torchgeo's SEN12MS fixtures are stored).
  *
  * <p>The samples are written once (deterministically) into {@code -Dlandcover4j.bench.samples}
- * (default {@code /tmp/landcover4j-dataset-bench}); {@code io/src/test/python/time_dataset_reads.py} times a
- * rasterio/PIL loop over the same files. Run single-threaded with GeoTIFF's own strip parallelism off, then with
+ * (default {@code /tmp/landcover4j-dataset-bench}), one subfolder per compression;
+ * {@code io/src/test/python/time_dataset_reads.py} times a rasterio/PIL loop over the same files. Run single-threaded with GeoTIFF's own strip parallelism off, then with
  * two threads:
  * {@snippet lang=sh :
  * scripts/bench --module io DatasetReadBench -- -t 1 -jvmArgsAppend -Dlandcover4j.tiff.threads=1
@@ -51,6 +54,10 @@ public class DatasetReadBench {
     /** The opened datasets and their references. */
     @State(Scope.Benchmark)
     public static class Data {
+        /** GeoTIFF compression of the samples: {@code deflate} or {@code none}. */
+        @Param({"deflate", "none"})
+        public String compression;
+
         Sen12ms sen12ms;
         OpenEarthMap openEarthMap;
         Globe230k globe230k;
@@ -60,7 +67,7 @@ public class DatasetReadBench {
 
         @Setup
         public void setup() throws IOException {
-            Path dir = samples();
+            Path dir = samples(compression);
             var options = DatasetOptions.defaults().withWarnings((s, m) -> { });
             sen12ms = Sen12ms.open(dir.resolve("sen12ms"), options);
             openEarthMap = OpenEarthMap.open(dir.resolve("openearthmap"), options);
@@ -72,11 +79,15 @@ public class DatasetReadBench {
     }
 
     /** Writes the real-size samples once; later runs (and the Python loop) reuse them. */
-    static synchronized Path samples() throws IOException {
-        Path dir = Path.of(System.getProperty("landcover4j.bench.samples", "/tmp/landcover4j-dataset-bench"));
+    static synchronized Path samples(String compression) throws IOException {
+        Path dir = Path.of(System.getProperty("landcover4j.bench.samples", "/tmp/landcover4j-dataset-bench"))
+                .resolve(compression);
         Path done = dir.resolve(".complete");
         if (!Files.exists(done)) {
             var g = SampleGenerator.defaults().withRealSizes();
+            if (compression.equals("none")) {
+                g = g.withUncompressedTiffs();
+            }
             g.sen12ms(dir.resolve("sen12ms"));
             g.openEarthMap(dir.resolve("openearthmap"));
             g.globe230k(dir.resolve("globe230k"));
@@ -108,6 +119,7 @@ public class DatasetReadBench {
 
     /** Writes the samples without running a benchmark (for the Python loop): {@code java ... DatasetReadBench}. */
     public static void main(String[] args) throws IOException {
-        System.out.println(samples());
+        System.out.println(samples("deflate"));
+        System.out.println(samples("none"));
     }
 }

@@ -74,6 +74,7 @@ public final class ExportCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Runs the export; returns the exit code (errors are thrown and mapped by {@link LandcoverCli}). */
     @Override
     public Integer call() throws IOException {
         CommandLine cl = spec.commandLine();

@@ -296,6 +296,7 @@ public final class DistributedEvaluation implements Callable<Integer> {
                 .set("spark.driver.bindAddress", "127.0.0.1");
     }
 
+    /** Runs the job with the parsed options on the configured master (local on every core when none is set). */
     @Override
     public Integer call() throws Exception {
         SparkConf conf = new SparkConf().setAppName("landcover4j distributed evaluation");

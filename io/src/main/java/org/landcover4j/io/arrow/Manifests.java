@@ -169,13 +169,13 @@ public final class Manifests {
         Optional<GeoReference> geo;
         int width = 0;
         int height = 0;
-        if (ds.info().id().equals("landcovernet")) {
-            LandCoverNetSample s = (LandCoverNetSample) ds.read(ref);
+        if (ds.info().id().equals("landcovernet") && ds.read(ref) instanceof LandCoverNetSample s) {
+            // the label file's second band is the consensus score: read both bands once
             label = Optional.of(s.label());
             consensusStatistics(s.consensus(), stats);
             Map<Integer, Long> hist = labelHistogram(s.label());
             s.classCountsByValue().ifPresent(c -> stats.put("stac_counts_match", stacMatches(c, hist) ? 1.0 : 0.0));
-            return finish(ds, ref, label, label.get().geoReference(), label.get().width(), label.get().height(), hist,
+            return finish(ds, ref, label, s.label().geoReference(), s.label().width(), s.label().height(), hist,
                     stats, ignore);
         }
         label = ref.labelled() ? ds.readLabel(ref) : Optional.empty();
@@ -184,8 +184,8 @@ public final class Manifests {
             geo = l.geoReference();
             width = l.width();
             height = l.height();
-        } else if (ds.info().id().equals("opensentinelmap")) {
-            OpenSentinelMapSample s = (OpenSentinelMapSample) ds.read(ref);
+        } else if (ds.info().id().equals("opensentinelmap") && ds.read(ref) instanceof OpenSentinelMapSample s) {
+            // unlabelled cells: the reconstructed UTM cell of spatial_cell_info.csv
             geo = Optional.of(s.geoReference());
             width = (int) Math.round(OpenSentinelMap.CELL_METERS / Math.abs(s.geoReference().transform().pixelWidth()));
             height = width;

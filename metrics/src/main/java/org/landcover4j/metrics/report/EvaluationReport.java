@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -51,7 +52,10 @@ import org.landcover4j.taxonomy.Taxonomy;
  * }
  */
 public final class EvaluationReport {
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Created on first use, so that tables and pictures do not pay for Jackson's start-up. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     private final ConfusionMatrix matrix;
     private final List<String> names;
@@ -162,7 +166,7 @@ public final class EvaluationReport {
 
     /** The report as a JSON tree (snake_case keys, undefined values as null). */
     public ObjectNode toJsonNode() {
-        ObjectNode o = MAPPER.createObjectNode();
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("pixels", matrix.pixels());
         put(o, "overall_accuracy", matrix.overallAccuracy());
         put(o, "kappa", matrix.kappa());
@@ -236,7 +240,7 @@ public final class EvaluationReport {
     /** The report as indented JSON. */
     public String toJson() {
         try {
-            return MAPPER.writeValueAsString(toJsonNode());
+            return Json.MAPPER.writeValueAsString(toJsonNode());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
         }

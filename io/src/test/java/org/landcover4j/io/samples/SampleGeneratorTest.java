@@ -63,6 +63,28 @@ class SampleGeneratorTest {
     }
 
     @Test
+    void uncompressedTiffsHoldTheSamePixels() throws IOException {
+        Path a = SampleGenerator.defaults().sen12ms(tmp.resolve("deflate"));
+        Path b = SampleGenerator.defaults().withUncompressedTiffs().sen12ms(tmp.resolve("none"));
+        var da = org.landcover4j.io.dataset.sen12ms.Sen12ms.open(a);
+        var db = org.landcover4j.io.dataset.sen12ms.Sen12ms.open(b);
+        assertEquals(da.size(), db.size());
+        for (int i = 0; i < da.size(); i++) {
+            var x = da.sample(i);
+            var y = db.sample(i);
+            assertEquals(org.landcover4j.io.dataset.DatasetTesting.checksum(x.s1()),
+                    org.landcover4j.io.dataset.DatasetTesting.checksum(y.s1()));
+            assertEquals(org.landcover4j.io.dataset.DatasetTesting.checksum(x.s2()),
+                    org.landcover4j.io.dataset.DatasetTesting.checksum(y.s2()));
+            assertEquals(org.landcover4j.io.dataset.DatasetTesting.checksum(x.lc()),
+                    org.landcover4j.io.dataset.DatasetTesting.checksum(y.lc()));
+        }
+        Path s2 = b.resolve("ROIs1158_spring/s2_1/ROIs1158_spring_s2_1_p1.tif");
+        assertTrue(Files.size(s2) > 13L * 64 * 64 * 2, "uncompressed: at least the raw pixel bytes");
+        assertTrue(Files.size(a.resolve("ROIs1158_spring/s2_1/ROIs1158_spring_s2_1_p1.tif")) < Files.size(s2));
+    }
+
+    @Test
     void realSizesForBenchmarks() throws IOException {
         var g = SampleGenerator.defaults().withRealSizes();
         assertTrue(g.realSizes());

@@ -19,6 +19,10 @@ import java.util.zip.Inflater;
 final class ChunkDecoder implements AutoCloseable {
     /** Compressed bytes read per block. */
     static final int BLOCK = 1 << 20;
+    /** Where decoded data start in the buffer {@link #decode} returns. */
+    static final int BASE = 0;
+    /** Spare bytes after the data, for word-wide copies. */
+    private static final int SLACK = 16;
 
     private final TiffImage img;
     private final Inflater inflater;
@@ -47,7 +51,7 @@ final class ChunkDecoder implements AutoCloseable {
             default -> Math.min(BLOCK, inputCap(img.compression, (int) Math.min(chunk, Integer.MAX_VALUE)));
         };
         long predictorRow = img.predictor == 3 ? img.chunkRowBytes() : 0;
-        return chunk + input + predictorRow;
+        return BASE + chunk + SLACK + input + predictorRow;
     }
 
     /** Whether chunk {@code i} is absent from the file (GDAL's sparse files: offset or byte count 0). */
@@ -87,7 +91,7 @@ final class ChunkDecoder implements AutoCloseable {
 
     /**
      * Decodes chunk {@code i}: the returned buffer holds {@link TiffImage#decodedChunkBytes(int)} bytes in the
-     * file's byte order (it is reused by the next call).
+     * file's byte order from index {@link #BASE} on (it is reused by the next call).
      */
     byte[] decode(int chunk) throws IOException {
         int expected = img.decodedChunkBytes(chunk);
@@ -97,8 +101,8 @@ final class ChunkDecoder implements AutoCloseable {
         if (count < 0) {
             throw img.bad(what + " byte count " + Long.toUnsignedString(count) + " is negative");
         }
-        if (out.length < expected) {
-            out = new byte[expected];
+        if (out.length < BASE + expected + SLACK) {
+            out = new byte[BASE + expected + SLACK];
         }
         int comp = img.compression;
         if (comp == 1) {
@@ -106,7 +110,7 @@ final class ChunkDecoder implements AutoCloseable {
                 throw img.bad(what + " has " + count + " bytes, an uncompressed chunk of "
                         + img.chunkRows(chunk) + " rows needs " + expected);
             }
-            img.in.read(offset, out, 0, expected, what);
+            img.in.read(offset, out, BASE, expected, what);
         } else {
             long n = Math.min(count, inputCap(comp, expected));
             img.in.checkRange(offset, n, what);
@@ -117,7 +121,7 @@ final class ChunkDecoder implements AutoCloseable {
                     FileInput src = new FileInput(offset, n, what);
                     src.refill();
                     try {
-                        produced = lzw.decode(src, out, expected);
+                        produced = lzw.decode(src, out, BASE, expected);
                     } catch (Lzw.CorruptException e) {
                         throw img.bad(what + ": " + e.getMessage());
                     }
@@ -127,7 +131,7 @@ final class ChunkDecoder implements AutoCloseable {
                         raw = new byte[(int) n];
                     }
                     img.in.read(offset, raw, 0, (int) n, what);
-                    produced = PackBits.decode(raw, (int) n, out, expected);
+                    produced = PackBits.decode(raw, (int) n, out, BASE, expected);
                 }
                 default -> throw new IllegalStateException("compression " + comp + " goes to the fallback reader");
             }
@@ -139,13 +143,13 @@ final class ChunkDecoder implements AutoCloseable {
         int rows = img.chunkRows(chunk);
         int rowSamples = img.blockWidth * img.chunkSamples;
         if (img.predictor == 2) {
-            Predictors.undoHorizontal(out, rows, rowSamples, img.chunkSamples, img.sampleBytes, img.in.order);
+            Predictors.undoHorizontal(out, BASE, rows, rowSamples, img.chunkSamples, img.sampleBytes, img.in.order);
         } else if (img.predictor == 3) {
             int rowBytes = img.chunkRowBytes();
             if (tmp == null || tmp.length < rowBytes) {
                 tmp = new byte[rowBytes];
             }
-            Predictors.undoFloat(out, rows, rowSamples, img.chunkSamples, img.sampleBytes, img.in.order, tmp);
+            Predictors.undoFloat(out, BASE, rows, rowSamples, img.chunkSamples, img.sampleBytes, img.in.order, tmp);
         }
         return out;
     }
@@ -162,7 +166,7 @@ final class ChunkDecoder implements AutoCloseable {
                     }
                     inf.setInput(src.buf, 0, src.len);
                 }
-                int k = inf.inflate(out, pos, expected - pos);
+                int k = inf.inflate(out, BASE + pos, expected - pos);
                 pos += k;
                 if (k == 0 && !inf.needsInput()) {
                     break; // finished early, or needs a dictionary (TIFF never uses one)

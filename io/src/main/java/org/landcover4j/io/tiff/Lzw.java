@@ -19,8 +19,8 @@ final class Lzw {
     private static final int FIRST = 258;
     private static final int TABLE = 4096;
 
-    private final int[] entryOffset = new int[TABLE];
-    private final int[] entryLength = new int[TABLE];
+    /** Table entries 258..4095: (offset in the output) << 32 | length. Literals are written directly. */
+    private final long[] entries = new long[TABLE];
 
     /** Thrown for a corrupt stream; the caller turns it into an {@code InvalidDataException} naming file and chunk. */
     static final class CorruptException extends Exception {
@@ -57,142 +57,159 @@ final class Lzw {
     }
 
     /**
-     * Decodes {@code in[0..inLen)} into {@code out[0..outLen)}.
+     * Decodes {@code in[0..inLen)} into a new array of {@code outLen} bytes (a convenience for tests).
      *
-     * @return the number of bytes written (less than {@code outLen} when the stream ends early)
+     * @return the decoded bytes; shorter than {@code outLen} when the stream ends early
      */
-    int decode(byte[] in, int inLen, byte[] out, int outLen) throws CorruptException {
+    byte[] decode(byte[] in, int inLen, int outLen) throws CorruptException {
+        byte[] buf = new byte[outLen + 16];
+        int n;
         try {
-            return decode(Input.of(in, inLen), out, outLen);
+            n = decode(Input.of(in, inLen), buf, 0, outLen);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("an array input cannot fail", e);
         }
+        return java.util.Arrays.copyOf(buf, n);
     }
 
+    private static final java.lang.invoke.VarHandle LONG = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final java.lang.invoke.VarHandle LONG_BE = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.BIG_ENDIAN);
+    /** Longest string a table entry can hold, plus the 8 bytes a word copy may run over. */
+    private static final int MAX_STRING = TABLE + 8;
+
     /**
-     * Decodes the stream {@code src} into {@code out[0..outLen)}.
+     * Decodes the stream {@code src} into {@code out[base..base+outLen)}.
+     *
+     * <p>Far from the end of the output, strings are copied 8 bytes at a time (the bytes written past a string's
+     * end are overwritten by the strings that follow); near the end, byte by byte and clipped.
      *
      * @return the number of bytes written (less than {@code outLen} when the stream ends early)
      */
-    int decode(Input src, byte[] out, int outLen) throws CorruptException, java.io.IOException {
+    int decode(Input src, byte[] out, int base, int outLen) throws CorruptException, java.io.IOException {
         byte[] in = src.buf;
         int inLen = src.len;
         if (inLen >= 2 && in[0] == 0 && (in[1] & 1) != 0) {
-            return decodeOldStyle(src, out, outLen);
+            return decodeOldStyle(src, out, base, outLen);
         }
-        final int[] offs = entryOffset;
-        final int[] lens = entryLength;
+        final long[] table = entries;
+        final int end = base + outLen;
+        final int fastEnd = end - MAX_STRING;
         int ip = 0;
         long bitBuf = 0;
         int bitCount = 0;
         int nbits = 9;
+        int mask = 511;
         int free = FIRST;
-        int prev = -1;
-        int op = 0;
-        while (op < outLen) {
-            // refill: up to 7 bytes at a time
+        int prevLen = 0; // length of the previous code's string; 0 right after a Clear
+        int op = base;
+        while (op < end) {
             if (bitCount < nbits) {
-                while (bitCount <= 56) {
-                    if (ip >= inLen) {
-                        if (!src.refill()) {
-                            break;
+                if (ip + 8 <= inLen) {
+                    int take = Math.min(7, (64 - bitCount) >>> 3);
+                    long w = (long) LONG_BE.get(in, ip);
+                    bitBuf = (bitBuf << (take << 3)) | (w >>> (64 - (take << 3)));
+                    ip += take;
+                    bitCount += take << 3;
+                } else {
+                    while (bitCount <= 56) {
+                        if (ip >= inLen) {
+                            if (!src.refill()) {
+                                break;
+                            }
+                            in = src.buf;
+                            inLen = src.len;
+                            ip = 0;
+                            continue;
                         }
-                        in = src.buf;
-                        inLen = src.len;
-                        ip = 0;
-                        continue;
+                        bitBuf = (bitBuf << 8) | (in[ip++] & 0xFF);
+                        bitCount += 8;
                     }
-                    bitBuf = (bitBuf << 8) | (in[ip++] & 0xFF);
-                    bitCount += 8;
-                }
-                if (bitCount < nbits) {
-                    break; // input exhausted without EOI: stop like libtiff
+                    if (bitCount < nbits) {
+                        break; // input exhausted without EOI: stop like libtiff
+                    }
                 }
             }
-            int code = (int) (bitBuf >>> (bitCount - nbits)) & ((1 << nbits) - 1);
             bitCount -= nbits;
-            if (code == CLEAR) {
-                nbits = 9;
-                free = FIRST;
-                prev = -1;
-                continue;
-            }
-            if (code == EOI) {
-                break;
-            }
-            if (prev < 0) {
-                if (code >= CLEAR) {
-                    throw new CorruptException("LZW code " + code + " right after a Clear code, expected a literal 0..255");
-                }
-                out[op] = (byte) code;
-                prev = code;
-                // an entry for a literal: its only occurrence is here
-                offs[code] = op;
-                lens[code] = 1;
-                op++;
-                continue;
-            }
+            int code = (int) (bitBuf >>> bitCount) & mask;
             int start = op;
             int len;
-            if (code < free) {
-                int srcOff;
-                if (code < CLEAR) {
-                    out[op] = (byte) code;
-                    len = 1;
-                    offs[code] = op;
-                    lens[code] = 1;
+            if (code < CLEAR) {
+                out[op] = (byte) code;
+                len = 1;
+            } else if (code >= FIRST && code < free) {
+                // a table string: it ends at or before op, so every word read here was written earlier
+                long e = table[code];
+                int srcOff = (int) (e >>> 32);
+                len = (int) e;
+                if (op <= fastEnd) {
+                    LONG.set(out, op, (long) LONG.get(out, srcOff));
+                    for (int i = 8; i < len; i += 8) {
+                        LONG.set(out, op + i, (long) LONG.get(out, srcOff + i));
+                    }
                 } else {
-                    srcOff = offs[code];
-                    len = lens[code];
-                    int n = Math.min(len, outLen - op);
-                    if (n <= 16) {
-                        for (int i = 0; i < n; i++) {
-                            out[op + i] = out[srcOff + i];
-                        }
-                    } else {
-                        System.arraycopy(out, srcOff, out, op, n);
+                    int n = Math.min(len, end - op);
+                    for (int i = 0; i < n; i++) {
+                        out[op + i] = out[srcOff + i];
                     }
                 }
-            } else if (code == free) {
-                // KwKwK: previous string + its own first byte. Copy from the previous emission, which ends right
-                // here, so the overlapping forward copy supplies the first byte again.
-                int srcOff = start - lens[prev];
-                len = lens[prev] + 1;
-                int n = Math.min(len, outLen - op);
-                for (int i = 0; i < n; i++) {
-                    out[op + i] = out[srcOff + i];
+            } else if (code == CLEAR) {
+                nbits = 9;
+                mask = 511;
+                free = FIRST;
+                prevLen = 0;
+                continue;
+            } else if (code == EOI) {
+                break;
+            } else if (code == free && prevLen > 0) {
+                // KwKwK: the previous string (which ends right here) followed by its own first byte
+                int srcOff = start - prevLen;
+                len = prevLen + 1;
+                if (op <= fastEnd) {
+                    for (int i = 0; i < prevLen; i += 8) {
+                        LONG.set(out, op + i, (long) LONG.get(out, srcOff + i));
+                    }
+                    out[op + prevLen] = out[op];
+                } else {
+                    int n = Math.min(len, end - op);
+                    for (int i = 0; i < n; i++) {
+                        out[op + i] = out[srcOff + i];
+                    }
                 }
+            } else if (prevLen == 0) {
+                throw new CorruptException("LZW code " + code + " right after a Clear code, expected a literal 0..255");
             } else {
                 throw new CorruptException("LZW code " + code + " is beyond the table (next free code " + free + ")");
             }
-            if (free < TABLE) {
-                // new entry = previous string followed by the first byte of this one; it sits in the output just before
-                offs[free] = start - lens[prev];
-                lens[free] = lens[prev] + 1;
+            if (prevLen > 0 && free < TABLE) {
+                // new entry = previous string followed by the first byte of this one: it sits just before start
+                table[free] = ((long) (start - prevLen) << 32) | (prevLen + 1);
                 free++;
-                if (free >= (1 << nbits) - 1 && nbits < 12) {
+                if (free >= mask && nbits < 12) {
                     nbits++;
+                    mask = (1 << nbits) - 1;
                 }
             }
-            prev = code;
-            op = Math.min(start + len, outLen);
+            prevLen = len;
+            op = start + len;
         }
-        return op;
+        return Math.min(op, end) - base;
     }
 
-    private int decodeOldStyle(Input src, byte[] out, int outLen) throws CorruptException, java.io.IOException {
+    private int decodeOldStyle(Input src, byte[] out, int base, int outLen) throws CorruptException, java.io.IOException {
         byte[] in = src.buf;
         int inLen = src.len;
-        final int[] offs = entryOffset;
-        final int[] lens = entryLength;
+        final long[] table = entries;
+        final int end = base + outLen;
         int ip = 0;
         long bitBuf = 0;
         int bitCount = 0;
         int nbits = 9;
         int free = FIRST;
-        int prev = -1;
-        int op = 0;
-        while (op < outLen) {
+        int prevLen = 0;
+        int op = base;
+        while (op < end) {
             while (bitCount < nbits) {
                 if (ip >= inLen) {
                     if (!src.refill()) {
@@ -215,7 +232,7 @@ final class Lzw {
             if (code == CLEAR) {
                 nbits = 9;
                 free = FIRST;
-                prev = -1;
+                prevLen = 0;
                 continue;
             }
             if (code == EOI) {
@@ -223,43 +240,40 @@ final class Lzw {
             }
             int start = op;
             int len;
-            if (prev < 0 || code < CLEAR) {
-                if (code >= CLEAR) {
-                    throw new CorruptException("LZW code " + code + " right after a Clear code, expected a literal 0..255");
-                }
+            int srcOff;
+            if (code < CLEAR) {
                 out[op] = (byte) code;
-                offs[code] = op;
-                lens[code] = 1;
                 len = 1;
+                srcOff = -1;
+            } else if (prevLen == 0) {
+                throw new CorruptException("LZW code " + code + " right after a Clear code, expected a literal 0..255");
             } else if (code < free) {
-                len = lens[code];
-                int n = Math.min(len, outLen - op);
-                int srcOff = offs[code];
-                for (int i = 0; i < n; i++) {
-                    out[op + i] = out[srcOff + i];
-                }
+                long e = table[code];
+                srcOff = (int) (e >>> 32);
+                len = (int) e;
             } else if (code == free) {
-                int srcOff = start - lens[prev];
-                len = lens[prev] + 1;
-                int n = Math.min(len, outLen - op);
-                for (int i = 0; i < n; i++) {
-                    out[op + i] = out[srcOff + i];
-                }
+                srcOff = start - prevLen;
+                len = prevLen + 1;
             } else {
                 throw new CorruptException("LZW code " + code + " is beyond the table (next free code " + free + ")");
             }
-            if (prev >= 0 && free < TABLE) {
-                offs[free] = start - lens[prev];
-                lens[free] = lens[prev] + 1;
+            if (srcOff >= 0) {
+                int n = Math.min(len, end - op);
+                for (int i = 0; i < n; i++) {
+                    out[op + i] = out[srcOff + i];
+                }
+            }
+            if (prevLen > 0 && free < TABLE) {
+                table[free] = ((long) (start - prevLen) << 32) | (prevLen + 1);
                 free++;
                 if (free >= (1 << nbits) && nbits < 12) {
                     nbits++;
                 }
             }
-            prev = code;
-            op = Math.min(start + len, outLen);
+            prevLen = len;
+            op = Math.min(start + len, end);
         }
-        return op;
+        return op - base;
     }
 
     /**

@@ -8,17 +8,18 @@ final class PackBits {
     }
 
     /**
-     * Decodes {@code in[0..inLen)} into {@code out[0..outLen)}, stopping when the output is full.
+     * Decodes {@code in[0..inLen)} into {@code out[base..base+outLen)}, stopping when the output is full.
      *
      * @return the number of bytes written (less than {@code outLen} when the input ends early)
      */
-    static int decode(byte[] in, int inLen, byte[] out, int outLen) {
+    static int decode(byte[] in, int inLen, byte[] out, int base, int outLen) {
         int ip = 0;
-        int op = 0;
-        while (op < outLen && ip < inLen) {
+        int op = base;
+        int end = base + outLen;
+        while (op < end && ip < inLen) {
             int n = in[ip++];
             if (n >= 0) {
-                int count = Math.min(Math.min(n + 1, inLen - ip), outLen - op);
+                int count = Math.min(Math.min(n + 1, inLen - ip), end - op);
                 System.arraycopy(in, ip, out, op, count);
                 ip += n + 1;
                 op += count;
@@ -27,14 +28,14 @@ final class PackBits {
                     break;
                 }
                 byte v = in[ip++];
-                int count = Math.min(1 - n, outLen - op);
+                int count = Math.min(1 - n, end - op);
                 for (int i = 0; i < count; i++) {
                     out[op + i] = v;
                 }
                 op += count;
             }
         }
-        return op;
+        return op - base;
     }
 
     /** Encodes one row (PackBits runs never cross rows in TIFF). */

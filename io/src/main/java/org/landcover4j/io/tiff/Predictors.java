@@ -24,16 +24,18 @@ final class Predictors {
     private static final VarHandle L_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     /**
-     * Undoes horizontal differencing on {@code rows} rows of {@code rowSamples} samples of {@code bytes} bytes each.
+     * Undoes horizontal differencing on {@code rows} rows of {@code rowSamples} samples of {@code bytes} bytes each,
+     * starting at byte {@code start}.
      *
      * @param stride samples per pixel in the chunk (1 for band-interleaved files)
      */
-    static void undoHorizontal(byte[] b, int rows, int rowSamples, int stride, int bytes, ByteOrder order) {
+    static void undoHorizontal(byte[] b, int start, int rows, int rowSamples, int stride, int bytes,
+                               ByteOrder order) {
         int rowBytes = rowSamples * bytes;
         switch (bytes) {
             case 1 -> {
                 for (int r = 0; r < rows; r++) {
-                    int base = r * rowBytes;
+                    int base = start + r * rowBytes;
                     int end = base + rowBytes;
                     if (stride == 1) {
                         byte acc = b[base];
@@ -52,7 +54,7 @@ final class Predictors {
                 VarHandle h = order == ByteOrder.LITTLE_ENDIAN ? S_LE : S_BE;
                 int sb = stride * 2;
                 for (int r = 0; r < rows; r++) {
-                    int base = r * rowBytes;
+                    int base = start + r * rowBytes;
                     int end = base + rowBytes;
                     for (int i = base + sb; i < end; i += 2) {
                         h.set(b, i, (short) ((short) h.get(b, i) + (short) h.get(b, i - sb)));
@@ -63,7 +65,7 @@ final class Predictors {
                 VarHandle h = order == ByteOrder.LITTLE_ENDIAN ? I_LE : I_BE;
                 int sb = stride * 4;
                 for (int r = 0; r < rows; r++) {
-                    int base = r * rowBytes;
+                    int base = start + r * rowBytes;
                     int end = base + rowBytes;
                     for (int i = base + sb; i < end; i += 4) {
                         h.set(b, i, (int) h.get(b, i) + (int) h.get(b, i - sb));
@@ -74,7 +76,7 @@ final class Predictors {
                 VarHandle h = order == ByteOrder.LITTLE_ENDIAN ? L_LE : L_BE;
                 int sb = stride * 8;
                 for (int r = 0; r < rows; r++) {
-                    int base = r * rowBytes;
+                    int base = start + r * rowBytes;
                     int end = base + rowBytes;
                     for (int i = base + sb; i < end; i += 8) {
                         h.set(b, i, (long) h.get(b, i) + (long) h.get(b, i - sb));
@@ -113,14 +115,15 @@ final class Predictors {
     }
 
     /**
-     * Undoes the floating-point predictor on {@code rows} rows of {@code rowSamples} samples of {@code bytes} bytes,
-     * leaving the samples in {@code order}. {@code tmp} must hold at least one row.
+     * Undoes the floating-point predictor on {@code rows} rows of {@code rowSamples} samples of {@code bytes} bytes
+     * starting at byte {@code start}, leaving the samples in {@code order}. {@code tmp} must hold at least one row.
      */
-    static void undoFloat(byte[] b, int rows, int rowSamples, int stride, int bytes, ByteOrder order, byte[] tmp) {
+    static void undoFloat(byte[] b, int start, int rows, int rowSamples, int stride, int bytes, ByteOrder order,
+                          byte[] tmp) {
         int rowBytes = rowSamples * bytes;
         boolean le = order == ByteOrder.LITTLE_ENDIAN;
         for (int r = 0; r < rows; r++) {
-            int base = r * rowBytes;
+            int base = start + r * rowBytes;
             int end = base + rowBytes;
             for (int i = base + stride; i < end; i++) {
                 b[i] += b[i - stride];

@@ -203,7 +203,7 @@ final class RasterDecoder {
                     }
                     Object dst = outs[k];
                     for (int y = y0; y < y1; y++) {
-                        int src = (y - cy) * rowBytes + ((x0 - cx) * cs + sample) * bytes;
+                        int src = ChunkDecoder.BASE + (y - cy) * rowBytes + ((x0 - cx) * cs + sample) * bytes;
                         int d = (y - window.y()) * window.width() + (x0 - window.x());
                         Samples.copyIn(data, src, cs, order, dst, d, nx);
                     }

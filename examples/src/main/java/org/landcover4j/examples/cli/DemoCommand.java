@@ -74,12 +74,19 @@ import picocli.CommandLine.Option;
  * ({@link Manifests}) and draw pictures. Everything goes to {@code --output DIR}, by default a fresh folder
  * {@code landcover-demo-*} under the system temporary folder; nothing is written elsewhere. Running again with the
  * same {@code --output} reuses its samples and overwrites the other files. The pixels that the demo perturbs are
- * drawn from {@code --seed}, so the numbers are the same on every run and machine.
+ * drawn from {@code --seed}, so the numbers are the same on every run and machine. {@code --json FILE} summarises
+ * each step's key numbers, the files written (path and size) and the seconds each step took.
+ *
+ * <p>Not thread-safe: picocli creates one instance per run.
+ *
+ * {@snippet :
+ * int code = LandcoverCli.run("demo", "--output", "/tmp/tour", "--json", "/tmp/tour.json");   // 0
+ * }
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"A tour of the library on generated samples of the five datasets (no download needed):",
-            "read, harmonise, tile, split, evaluate, consensus, Arrow export, pictures.",
-            "Writes everything under --output (default: a new folder landcover-demo-* in the system temp folder)."})
+        description = "A tour of the library on generated samples of the five datasets, no download needed: read, "
+                + "harmonise, tile, split, evaluate, consensus, Arrow export, pictures. Everything goes under --output "
+                + "(default: a new folder landcover-demo-* in the system temporary folder).")
 public final class DemoCommand implements Callable<Integer> {
 
     /** The five datasets, in the order of the tour. */

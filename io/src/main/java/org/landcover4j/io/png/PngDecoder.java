@@ -420,6 +420,10 @@ final class PngDecoder {
             unfilterOneByte(ft, c, co, p, po, n);
             return;
         }
+        if (ft == 4 && (bpp == 3 || bpp == 4) && n % bpp == 0) {
+            paethMulti(c, co, p, po, n, bpp);
+            return;
+        }
         switch (ft) {
             case 1 -> {
                 for (int i = co + 1 + bpp, end = co + n; i <= end; i++) {
@@ -487,16 +491,73 @@ final class PngDecoder {
                 int c = prev[po + 1] & 0xFF;
                 for (int i = 2; i <= n; i++) {
                     int b = prev[po + i] & 0xFF;
-                    int pa = Math.abs(b - c);
-                    int pb = Math.abs(a - c);
-                    int pc = Math.abs(a + b - c - c);
-                    int p = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
-                    a = (cur[co + i] + p) & 0xFF;
+                    a = (cur[co + i] + paeth(a, b, c)) & 0xFF;
                     cur[co + i] = (byte) a;
                     c = b;
                 }
             }
             default -> { }
+        }
+    }
+
+    private static int paeth(int a, int b, int c) {
+        int pa = Math.abs(b - c);
+        int pb = Math.abs(a - c);
+        int pc = Math.abs(a + b - c - c);
+        return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+    }
+
+    /**
+     * Paeth for 3 or 4 bytes per pixel (RGB, RGBA, 16-bit grey+alpha): the left and upper-left neighbours of each
+     * channel stay in registers, giving independent chains per channel instead of reloads of just-written bytes.
+     */
+    private static void paethMulti(byte[] cur, int co, byte[] prev, int po, int n, int bpp) {
+        int a0 = (cur[co + 1] + prev[po + 1]) & 0xFF;
+        int a1 = (cur[co + 2] + prev[po + 2]) & 0xFF;
+        int a2 = (cur[co + 3] + prev[po + 3]) & 0xFF;
+        cur[co + 1] = (byte) a0;
+        cur[co + 2] = (byte) a1;
+        cur[co + 3] = (byte) a2;
+        int c0 = prev[po + 1] & 0xFF;
+        int c1 = prev[po + 2] & 0xFF;
+        int c2 = prev[po + 3] & 0xFF;
+        if (bpp == 3) {
+            for (int i = 4; i + 2 <= n; i += 3) {
+                int b0 = prev[po + i] & 0xFF;
+                int b1 = prev[po + i + 1] & 0xFF;
+                int b2 = prev[po + i + 2] & 0xFF;
+                a0 = (cur[co + i] + paeth(a0, b0, c0)) & 0xFF;
+                a1 = (cur[co + i + 1] + paeth(a1, b1, c1)) & 0xFF;
+                a2 = (cur[co + i + 2] + paeth(a2, b2, c2)) & 0xFF;
+                cur[co + i] = (byte) a0;
+                cur[co + i + 1] = (byte) a1;
+                cur[co + i + 2] = (byte) a2;
+                c0 = b0;
+                c1 = b1;
+                c2 = b2;
+            }
+            return;
+        }
+        int a3 = (cur[co + 4] + prev[po + 4]) & 0xFF;
+        cur[co + 4] = (byte) a3;
+        int c3 = prev[po + 4] & 0xFF;
+        for (int i = 5; i + 3 <= n; i += 4) {
+            int b0 = prev[po + i] & 0xFF;
+            int b1 = prev[po + i + 1] & 0xFF;
+            int b2 = prev[po + i + 2] & 0xFF;
+            int b3 = prev[po + i + 3] & 0xFF;
+            a0 = (cur[co + i] + paeth(a0, b0, c0)) & 0xFF;
+            a1 = (cur[co + i + 1] + paeth(a1, b1, c1)) & 0xFF;
+            a2 = (cur[co + i + 2] + paeth(a2, b2, c2)) & 0xFF;
+            a3 = (cur[co + i + 3] + paeth(a3, b3, c3)) & 0xFF;
+            cur[co + i] = (byte) a0;
+            cur[co + i + 1] = (byte) a1;
+            cur[co + i + 2] = (byte) a2;
+            cur[co + i + 3] = (byte) a3;
+            c0 = b0;
+            c1 = b1;
+            c2 = b2;
+            c3 = b3;
         }
     }
 
@@ -506,6 +567,17 @@ final class PngDecoder {
         if (bitDepth == 8) {
             if (channels == 1 && dx == 1) {
                 System.arraycopy(row, ro + 1, b8[0], base, pw);
+                return;
+            }
+            if (channels == 3 && dx == 1) {
+                byte[] r = b8[0];
+                byte[] g = b8[1];
+                byte[] b = b8[2];
+                for (int i = 0, s = ro + 1, d = base; i < pw; i++, s += 3, d++) {
+                    r[d] = row[s];
+                    g[d] = row[s + 1];
+                    b[d] = row[s + 2];
+                }
                 return;
             }
             for (int c = 0; c < channels; c++) {

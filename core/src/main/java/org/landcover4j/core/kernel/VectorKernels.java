@@ -9,6 +9,7 @@ import static jdk.incubator.vector.VectorOperators.MIN;
 import static jdk.incubator.vector.VectorOperators.NE;
 import static jdk.incubator.vector.VectorOperators.XOR;
 
+import java.util.Arrays;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
@@ -50,8 +51,6 @@ final class VectorKernels implements KernelImpl {
     private static final VectorSpecies<Byte> BS;
     /** Floats with as many lanes as {@link #D} (256-bit at 512). */
     private static final VectorSpecies<Float> FD;
-    /** Bytes with as many lanes as {@link #D} (64-bit at 512). */
-    private static final VectorSpecies<Byte> BD;
 
     static {
         int bits = B.vectorBitSize();
@@ -63,7 +62,6 @@ final class VectorKernels implements KernelImpl {
         SF = VectorSpecies.of(short.class, VectorShape.forBitSize(F.length() * 16));
         BS = VectorSpecies.of(byte.class, VectorShape.forBitSize(S.length() * 8));
         FD = VectorSpecies.of(float.class, VectorShape.forBitSize(D.length() * 32));
-        BD = VectorSpecies.of(byte.class, VectorShape.forBitSize(D.length() * 8));
     }
 
     static final VectorKernels INSTANCE = new VectorKernels();
@@ -95,42 +93,56 @@ final class VectorKernels implements KernelImpl {
     public void remapU8(byte[] src, int srcOff, byte[] lut, byte[] dst, int dstOff, int len) {
         int n = B.length();
         int i = 0;
+        int bound = B.loopBound(len);
         if (n == 64) {
-            // 256 entries = 4 tables of 64; a lane's low 6 bits index a table, bits 6 and 7 choose it.
+            // 256 entries = 4 tables of 64; a lane's low 6 bits index a table, bits 6 and 7 choose it
             ByteVector t0 = ByteVector.fromArray(B, lut, 0);
             ByteVector t1 = ByteVector.fromArray(B, lut, 64);
             ByteVector t2 = ByteVector.fromArray(B, lut, 128);
             ByteVector t3 = ByteVector.fromArray(B, lut, 192);
-            int bound = B.loopBound(len);
             for (; i < bound; i += 64) {
                 ByteVector x = ByteVector.fromArray(B, src, srcOff + i);
                 ByteVector lo = x.and((byte) 63);
                 VectorMask<Byte> bit6 = x.and((byte) 64).compare(NE, 0);
-                VectorMask<Byte> bit7 = x.compare(LT, 0);
                 ByteVector r01 = lo.selectFrom(t0).blend(lo.selectFrom(t1), bit6);
                 ByteVector r23 = lo.selectFrom(t2).blend(lo.selectFrom(t3), bit6);
-                r01.blend(r23, bit7).intoArray(dst, dstOff + i);
+                r01.blend(r23, x.compare(LT, 0)).intoArray(dst, dstOff + i);
             }
         } else {
-            int parts = 256 / n;
-            int shift = Integer.numberOfTrailingZeros(n);
-            ByteVector[] tables = new ByteVector[parts];
-            for (int p = 0; p < parts; p++) {
-                tables[p] = ByteVector.fromArray(B, lut, p * n);
-            }
-            int bound = B.loopBound(len);
+            Lut256 table = new Lut256(lut);
             for (; i < bound; i += n) {
-                ByteVector x = ByteVector.fromArray(B, src, srcOff + i);
-                ByteVector lo = x.and((byte) (n - 1));
-                ByteVector hi = x.lanewise(VectorOperators.LSHR, shift);
-                ByteVector r = lo.selectFrom(tables[0]);
-                for (int p = 1; p < parts; p++) {
-                    r = r.blend(lo.selectFrom(tables[p]), hi.compare(EQ, (byte) p));
-                }
-                r.intoArray(dst, dstOff + i);
+                table.lookup(ByteVector.fromArray(B, src, srcOff + i)).intoArray(dst, dstOff + i);
             }
         }
         ScalarKernels.INSTANCE.remapU8(src, srcOff + i, lut, dst, dstOff + i, len - i);
+    }
+
+    /**
+     * A 256-entry byte table as {@code 256 / n} vectors of {@link #B}, for any vector size: the low bits of a
+     * lane index a part, the high bits ({@code x & -n}, compared, since byte shifts are emulated and box on x86)
+     * choose it. 512-bit code uses the shorter bit-test tree of {@link #remapU8} instead.
+     */
+    private static final class Lut256 {
+        private final ByteVector[] parts;
+
+        Lut256(byte[] table) {
+            int n = B.length();
+            parts = new ByteVector[256 / n];
+            for (int p = 0; p < parts.length; p++) {
+                parts[p] = ByteVector.fromArray(B, table, p * n);
+            }
+        }
+
+        ByteVector lookup(ByteVector x) {
+            int n = B.length();
+            ByteVector lo = x.and((byte) (n - 1));
+            ByteVector hi = x.and((byte) -n);
+            ByteVector r = lo.selectFrom(parts[0]);
+            for (int p = 1; p < parts.length; p++) {
+                r = r.blend(lo.selectFrom(parts[p]), hi.compare(EQ, (byte) (p * n)));
+            }
+            return r;
+        }
     }
 
     /**
@@ -215,7 +227,7 @@ final class VectorKernels implements KernelImpl {
                 int b = v << 2;
                 counts[v] += (long) part[b] + part[b + 1] + part[b + 2] + part[b + 3];
             }
-            java.util.Arrays.fill(part, 0);
+            Arrays.fill(part, 0);
         }
         ScalarKernels.INSTANCE.histogramU8(src, off + i, len - i, mask, maskOff + i, counts);
     }
@@ -304,7 +316,7 @@ final class VectorKernels implements KernelImpl {
         ByteVector shl4 = ByteVector.fromArray(B, SHL4, 0);
         byte[] classes = new byte[numClasses * n];
         for (int c = 0; c < numClasses; c++) {
-            java.util.Arrays.fill(classes, c * n, (c + 1) * n, (byte) c);
+            Arrays.fill(classes, c * n, (c + 1) * n, (byte) c);
         }
         int[] table = new int[256 * 16];
         byte[] cells = new byte[n];
@@ -411,7 +423,7 @@ final class VectorKernels implements KernelImpl {
                     counts[a * stride + b] += sum;
                 }
             }
-            java.util.Arrays.fill(table, 0);
+            Arrays.fill(table, 0);
         }
         for (int c = 0; c < stride; c++) {
             counts[c * stride + c] += diag[c];
@@ -564,41 +576,37 @@ final class VectorKernels implements KernelImpl {
                 counts);
     }
 
-    /** A 256-entry byte table held in registers, looked up with permutes (as {@link #remapU8}). */
+    /** A 256-entry ignore table held in registers, looked up with permutes (as {@link #remapU8}). */
     private static final class IgnoreTable8 {
-        private final byte[] table;
         private final ByteVector t0;
         private final ByteVector t1;
         private final ByteVector t2;
         private final ByteVector t3;
+        private final Lut256 any;
 
         IgnoreTable8(byte[] ignore) {
-            this.table = ignore;
             if (B.length() == 64) {
                 t0 = ByteVector.fromArray(B, ignore, 0);
                 t1 = ByteVector.fromArray(B, ignore, 64);
                 t2 = ByteVector.fromArray(B, ignore, 128);
                 t3 = ByteVector.fromArray(B, ignore, 192);
+                any = null;
             } else {
                 t0 = t1 = t2 = t3 = null;
+                any = new Lut256(ignore);
             }
         }
 
         /** The lanes whose value is not ignored. */
         VectorMask<Byte> keep(ByteVector x) {
-            if (t0 != null) {
-                ByteVector lo = x.and((byte) 63);
-                VectorMask<Byte> bit6 = x.and((byte) 64).compare(NE, 0);
-                ByteVector r01 = lo.selectFrom(t0).blend(lo.selectFrom(t1), bit6);
-                ByteVector r23 = lo.selectFrom(t2).blend(lo.selectFrom(t3), bit6);
-                return r01.blend(r23, x.compare(LT, 0)).compare(EQ, 0);
+            if (any != null) {
+                return any.lookup(x).compare(EQ, 0);
             }
-            byte[] v = new byte[B.length()];
-            x.intoArray(v, 0);
-            for (int j = 0; j < v.length; j++) {
-                v[j] = table[v[j] & 0xFF];
-            }
-            return ByteVector.fromArray(B, v, 0).compare(EQ, 0);
+            ByteVector lo = x.and((byte) 63);
+            VectorMask<Byte> bit6 = x.and((byte) 64).compare(NE, 0);
+            ByteVector r01 = lo.selectFrom(t0).blend(lo.selectFrom(t1), bit6);
+            ByteVector r23 = lo.selectFrom(t2).blend(lo.selectFrom(t3), bit6);
+            return r01.blend(r23, x.compare(LT, 0)).compare(EQ, 0);
         }
     }
 
@@ -877,29 +885,33 @@ final class VectorKernels implements KernelImpl {
 
     @Override
     public void momentsF32(float[] src, int off, int len, byte[] mask, int maskOff, double[] out) {
-        int n = FD.length();
-        int bound = FD.loopBound(len);
+        int n = F.length();
+        int half = D.length();
+        long halfLanes = (1L << half) - 1;
+        int bound = F.loopBound(len);
         long count = 0;
-        FloatVector vmin = FloatVector.broadcast(FD, Float.POSITIVE_INFINITY);
-        FloatVector vmax = FloatVector.broadcast(FD, Float.NEGATIVE_INFINITY);
+        FloatVector vmin = FloatVector.broadcast(F, Float.POSITIVE_INFINITY);
+        FloatVector vmax = FloatVector.broadcast(F, Float.NEGATIVE_INFINITY);
         DoubleVector vsum = DoubleVector.zero(D);
-        FloatVector fzero = FloatVector.zero(FD);
+        FloatVector fzero = FloatVector.zero(F);
         int i = 0;
         for (; i < bound; i += n) {
-            FloatVector x = FloatVector.fromArray(FD, src, off + i);
+            FloatVector x = FloatVector.fromArray(F, src, off + i);
             VectorMask<Float> keep = x.compare(EQ, x);
             if (mask != null) {
-                keep = keep.and(ByteVector.fromArray(BD, mask, maskOff + i).compare(NE, 0).cast(FD));
+                keep = keep.and(ByteVector.fromArray(BF, mask, maskOff + i).compare(NE, 0).cast(F));
             }
             count += keep.trueCount();
             vmin = vmin.lanewise(MIN, x, keep);
             vmax = vmax.lanewise(MAX, x, keep);
-            vsum = vsum.add(fzero.blend(x, keep).convertShape(VectorOperators.F2D, D, 0));
+            FloatVector kept = fzero.blend(x, keep);
+            vsum = vsum.add(kept.convertShape(VectorOperators.F2D, D, 0))
+                    .add(kept.convertShape(VectorOperators.F2D, D, 1));
         }
         float min = vmin.reduceLanes(MIN);
         float max = vmax.reduceLanes(MAX);
         double sum = 0;
-        for (int j = 0; j < n; j++) {
+        for (int j = 0; j < half; j++) {
             sum += vsum.lane(j);   // fixed order: the result does not depend on how reduceLanes is compiled
         }
         for (int t = i; t < len; t++) {
@@ -919,16 +931,19 @@ final class VectorKernels implements KernelImpl {
         double mean = sum / count;
         DoubleVector vm2 = DoubleVector.zero(D);
         for (int t = 0; t < bound; t += n) {
-            FloatVector x = FloatVector.fromArray(FD, src, off + t);
+            FloatVector x = FloatVector.fromArray(F, src, off + t);
             VectorMask<Float> keep = x.compare(EQ, x);
             if (mask != null) {
-                keep = keep.and(ByteVector.fromArray(BD, mask, maskOff + t).compare(NE, 0).cast(FD));
+                keep = keep.and(ByteVector.fromArray(BF, mask, maskOff + t).compare(NE, 0).cast(F));
             }
-            DoubleVector d = ((DoubleVector) x.convertShape(VectorOperators.F2D, D, 0)).sub(mean);
-            vm2 = vm2.add(d.mul(d), keep.cast(D));
+            long bits = keep.toLong();
+            DoubleVector d0 = ((DoubleVector) x.convertShape(VectorOperators.F2D, D, 0)).sub(mean);
+            DoubleVector d1 = ((DoubleVector) x.convertShape(VectorOperators.F2D, D, 1)).sub(mean);
+            vm2 = vm2.add(d0.mul(d0), VectorMask.fromLong(D, bits & halfLanes))
+                    .add(d1.mul(d1), VectorMask.fromLong(D, (bits >>> half) & halfLanes));
         }
         double m2 = 0;
-        for (int j = 0; j < n; j++) {
+        for (int j = 0; j < half; j++) {
             m2 += vm2.lane(j);
         }
         for (int t = i; t < len; t++) {

@@ -15,6 +15,10 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.landcover4j.core.InvalidDataException;
 import org.landcover4j.core.dataset.Dataset;
 import org.landcover4j.core.dataset.DatasetOptions;
@@ -179,18 +183,11 @@ public final class DemoCommand implements Callable<Integer> {
         for (String id : DATASETS) {
             Path root = samplesDir.resolve(id);
             if (!Files.isDirectory(root) || !Datasets.detect(root).equals(Optional.of(id))) {
-                switch (id) {
-                    case "sen12ms" -> gen.sen12ms(root);
-                    case "landcovernet" -> gen.landCoverNet(root);
-                    case "openearthmap" -> gen.openEarthMap(root);
-                    case "opensentinelmap" -> gen.openSentinelMap(root);
-                    case "globe230k" -> gen.globe230k(root);
-                    default -> throw new IllegalStateException(id);
-                }
                 generated.add(id);
             }
             roots.put(id, root);
         }
+        generate(gen, roots, generated);
         double ms = (System.nanoTime() - t0) / 1e6;
         if (generated.isEmpty()) {
             say("   reused the samples in " + samplesDir);
@@ -205,6 +202,58 @@ public final class DemoCommand implements Callable<Integer> {
         m.put("seed", gen.seed());
         result.put("samples", m);
         return roots;
+    }
+
+    /**
+     * Writes the missing datasets, each into its own folder, on up to as many threads as there are processors (at
+     * least two): the generators share no state, and Globe230k's JPEGs, the slowest, start first.
+     */
+    private static void generate(SampleGenerator gen, Map<String, Path> roots, List<String> ids) throws IOException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        List<String> order = new ArrayList<>(ids);
+        if (order.remove("globe230k")) {
+            order.add(0, "globe230k");
+        }
+        int threads = Math.min(order.size(), Math.max(2, Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "demo-samples");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Path>> done = new ArrayList<>();
+            for (String id : order) {
+                Path root = roots.get(id);
+                done.add(pool.submit(() -> switch (id) {
+                    case "sen12ms" -> gen.sen12ms(root);
+                    case "landcovernet" -> gen.landCoverNet(root);
+                    case "openearthmap" -> gen.openEarthMap(root);
+                    case "opensentinelmap" -> gen.openSentinelMap(root);
+                    case "globe230k" -> gen.globe230k(root);
+                    default -> throw new IllegalStateException("no generator for " + id);
+                }));
+            }
+            for (Future<Path> f : done) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof IOException io) {
+                        throw io;
+                    }
+                    if (e.getCause() instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted while writing the samples");
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     // ---------------------------------------------------------------------------------------------- 2. datasets

@@ -42,11 +42,6 @@ class Globe230kTest extends DatasetChecklist<Globe230kSample> {
     }
 
     @Override
-    protected void generate(Path root) throws IOException {
-        SampleGenerator.writeGlobe230k(root);
-    }
-
-    @Override
     protected Dataset<Globe230kSample> open(Path root, DatasetOptions options) throws IOException {
         return Globe230k.open(root, options);
     }

@@ -52,11 +52,6 @@ class LandCoverNetTest extends DatasetChecklist<LandCoverNetSample> {
     }
 
     @Override
-    protected void generate(Path root) throws IOException {
-        SampleGenerator.writeLandCoverNet(root);
-    }
-
-    @Override
     protected Dataset<LandCoverNetSample> open(Path root, DatasetOptions options) throws IOException {
         return LandCoverNet.open(root, options);
     }

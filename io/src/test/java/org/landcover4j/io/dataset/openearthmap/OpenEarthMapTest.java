@@ -41,11 +41,6 @@ class OpenEarthMapTest extends DatasetChecklist<OpenEarthMapSample> {
     }
 
     @Override
-    protected void generate(Path root) throws IOException {
-        SampleGenerator.writeOpenEarthMap(root);
-    }
-
-    @Override
     protected Dataset<OpenEarthMapSample> open(Path root, DatasetOptions options) throws IOException {
         return OpenEarthMap.open(root, options);
     }

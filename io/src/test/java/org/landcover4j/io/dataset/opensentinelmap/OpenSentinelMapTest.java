@@ -53,11 +53,6 @@ class OpenSentinelMapTest extends DatasetChecklist<OpenSentinelMapSample> {
     }
 
     @Override
-    protected void generate(Path root) throws IOException {
-        SampleGenerator.writeOpenSentinelMap(root);
-    }
-
-    @Override
     protected Dataset<OpenSentinelMapSample> open(Path root, DatasetOptions options) throws IOException {
         return OpenSentinelMap.open(root, options);
     }

@@ -47,11 +47,6 @@ class Sen12msTest extends DatasetChecklist<Sen12msSample> {
     }
 
     @Override
-    protected void generate(Path root) throws IOException {
-        SampleGenerator.writeSen12ms(root);
-    }
-
-    @Override
     protected Dataset<Sen12msSample> open(Path root, DatasetOptions options) throws IOException {
         return Sen12ms.open(root, options);
     }

@@ -32,6 +32,7 @@ import org.landcover4j.core.raster.ByteRaster;
 import org.landcover4j.core.raster.Raster;
 import org.landcover4j.core.raster.RasterMetadata;
 import org.landcover4j.core.split.ClassAwareSplit;
+import org.landcover4j.core.split.GroupedSplit;
 import org.landcover4j.core.split.RandomSplit;
 import org.landcover4j.core.split.Ratios;
 import org.landcover4j.core.split.SplitAssignment;
@@ -418,6 +419,14 @@ public final class DemoCommand implements Callable<Integer> {
             file("split file", p);
         }
 
+        String grouped;
+        try {
+            grouped = GroupedSplit.of(ratios).seed(seed).assignRefs(oem.refs()).toString();
+        } catch (IllegalArgumentException e) {
+            grouped = "refused: " + e.getMessage();   // the expected outcome with 4 regions
+        }
+        say("   OpenEarthMap, whole regions kept together (GroupedSplit): " + grouped);
+
         Dataset<?> globe = datasets.get("globe230k");
         SplitAssignment g = RandomSplit.of(Ratios.parse("7:1:2")).seed(seed).assignRefs(globe.refs());
         say("   Globe230k, random 7:1:2 by a stable hash of the id (an added sample never moves the others): " + g);
@@ -425,6 +434,7 @@ public final class DemoCommand implements Callable<Integer> {
         m.put("openearthmap", ordered("method", "class-aware by region", "ratios", "6:1:3", "seed", seed,
                 "counts", counts(a), "trial", r.trial(), "train_covers_every_class", r.trainCoversEveryClass(),
                 "reproducible", again));
+        m.put("openearthmap_grouped", grouped);
         m.put("globe230k", ordered("method", "random", "ratios", "7:1:2", "seed", seed, "counts", counts(g)));
         result.put("split", m);
     }

@@ -37,6 +37,7 @@ import picocli.CommandLine.Option;
             RasterCommand.class,
             InfoCommand.class,
             ExportCommand.class,
+            TileCommand.class, SplitCommand.class,
             // further commands register here, one line each
         })
 public final class LandcoverCli implements Runnable {

@@ -261,8 +261,8 @@ public final class ManifestWriter implements AutoCloseable {
         MapColumn(MapVector map) {
             this.map = map;
             this.entries = (StructVector) map.getDataVector();
-            this.keys = (FieldVector) entries.getChild(MapVector.KEY_NAME);
-            this.values = (FieldVector) entries.getChild(MapVector.VALUE_NAME);
+            this.keys = entries.getChild(MapVector.KEY_NAME);
+            this.values = entries.getChild(MapVector.VALUE_NAME);
         }
 
         /** Starts row {@code row}; returns the index of its first entry. */

@@ -52,16 +52,16 @@ final class SyntheticIndex implements Iterator<ManifestRow> {
             files.put(kind, base + "/" + kind + "_" + scene + "/" + base + "_" + kind + "_" + scene + "_p" + patch
                     + ".tif");
         }
-        int zone = 1 + (int) (Math.floorMod(h, 60));
+        int zone = 1 + Math.floorMod(h, 60);
         double x0 = 300_000 + (patch % 8) * 2_560;
         double y0 = 4_000_000 + (patch / 8) * 2_560;
         var geo = GeoReference.of(Crs.utm(zone, true), GeoTransform.northUp(x0, y0, 10));
         Map<Integer, Long> hist = new TreeMap<>();
-        int classes = 4 + (int) Math.floorMod(h >>> 8, 6);
+        int classes = 4 + Math.floorMod(h >>> 8, 6);
         long left = 65_536;
         for (int c = 0; c < classes; c++) {
             long n = c == classes - 1 ? left : Math.floorMod(h >>> (c * 4), left / 2 + 1);
-            hist.merge(1 + (int) Math.floorMod(h >>> (c * 5), 17), n, Long::sum);
+            hist.merge(1 + Math.floorMod(h >>> (c * 5), 17), n, Long::sum);
             left -= n;
         }
         Map<String, Double> stats = new LinkedHashMap<>();
@@ -70,7 +70,7 @@ final class SyntheticIndex implements Iterator<ManifestRow> {
         stats.put("class_count", (double) hist.size());
         stats.put("majority_class", (double) hist.keySet().iterator().next());
         stats.put("majority_fraction", 0.25 + (h & 0xFF) / 1024.0);
-        return new ManifestRow("sen12ms", id, Optional.of(SPLITS[(int) Math.floorMod(h >>> 40, 10)]), files,
+        return new ManifestRow("sen12ms", id, Optional.of(SPLITS[Math.floorMod(h >>> 40, 10)]), files,
                 Optional.of("EPSG:" + (32600 + zone)), Optional.of(geo.footprint(256, 256)), hist, stats);
     }
 

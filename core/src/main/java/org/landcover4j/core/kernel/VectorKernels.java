@@ -310,14 +310,24 @@ final class VectorKernels implements KernelImpl {
                                            int numClasses, IgnoreTable8 ign, long[] counts) {
         int n = B.length();
         int stride = numClasses + 1;
-        byte k = (byte) numClasses;
         byte kFlipped = (byte) (numClasses ^ SIGN8);
-        long[] diag = new long[stride];
         ByteVector shl4 = ByteVector.fromArray(B, SHL4, 0);
-        byte[] classes = new byte[numClasses * n];
-        for (int c = 0; c < numClasses; c++) {
-            Arrays.fill(classes, c * n, (c + 1) * n, (byte) c);
-        }
+        ByteVector c0 = ByteVector.broadcast(B, (byte) 0);
+        ByteVector c1 = ByteVector.broadcast(B, (byte) 1);
+        ByteVector c2 = ByteVector.broadcast(B, (byte) 2);
+        ByteVector c3 = ByteVector.broadcast(B, (byte) 3);
+        ByteVector c4 = ByteVector.broadcast(B, (byte) 4);
+        ByteVector c5 = ByteVector.broadcast(B, (byte) 5);
+        ByteVector c6 = ByteVector.broadcast(B, (byte) 6);
+        ByteVector c7 = ByteVector.broadcast(B, (byte) 7);
+        ByteVector c8 = ByteVector.broadcast(B, (byte) 8);
+        ByteVector c9 = ByteVector.broadcast(B, (byte) 9);
+        ByteVector c10 = ByteVector.broadcast(B, (byte) 10);
+        ByteVector c11 = ByteVector.broadcast(B, (byte) 11);
+        ByteVector c12 = ByteVector.broadcast(B, (byte) 12);
+        ByteVector c13 = ByteVector.broadcast(B, (byte) 13);
+        long d0 = 0, d1 = 0, d2 = 0, d3 = 0, d4 = 0, d5 = 0, d6 = 0, d7 = 0, d8 = 0, d9 = 0, d10 = 0, d11 = 0,
+                d12 = 0, d13 = 0, totalEq = 0;
         int[] table = new int[256 * 16];
         byte[] cells = new byte[n];
         int i = 0;
@@ -336,15 +346,48 @@ final class VectorKernels implements KernelImpl {
                 long lanes = validBits & ~eq.toLong();
                 int m = Long.bitCount(lanes);
                 if (m <= n / 4) {
-                    int total = eq.trueCount();
-                    if (total > 0) {
-                        int others = 0;
-                        for (int c = 0; c < numClasses; c++) {
-                            int t = r.compare(EQ, ByteVector.fromArray(B, classes, c * n)).and(eq).trueCount();
-                            diag[c] += t;
-                            others += t;
-                        }
-                        diag[numClasses] += total - others;
+                    // per-class diagonal counts in locals (registers), not array elements; the out-of-range cell
+                    // (k, k) is the total minus the classes, at the end
+                    totalEq += eq.trueCount();
+                    d0 += r.compare(EQ, c0).and(eq).trueCount();
+                    if (numClasses > 1) {
+                        d1 += r.compare(EQ, c1).and(eq).trueCount();
+                    }
+                    if (numClasses > 2) {
+                        d2 += r.compare(EQ, c2).and(eq).trueCount();
+                    }
+                    if (numClasses > 3) {
+                        d3 += r.compare(EQ, c3).and(eq).trueCount();
+                    }
+                    if (numClasses > 4) {
+                        d4 += r.compare(EQ, c4).and(eq).trueCount();
+                    }
+                    if (numClasses > 5) {
+                        d5 += r.compare(EQ, c5).and(eq).trueCount();
+                    }
+                    if (numClasses > 6) {
+                        d6 += r.compare(EQ, c6).and(eq).trueCount();
+                    }
+                    if (numClasses > 7) {
+                        d7 += r.compare(EQ, c7).and(eq).trueCount();
+                    }
+                    if (numClasses > 8) {
+                        d8 += r.compare(EQ, c8).and(eq).trueCount();
+                    }
+                    if (numClasses > 9) {
+                        d9 += r.compare(EQ, c9).and(eq).trueCount();
+                    }
+                    if (numClasses > 10) {
+                        d10 += r.compare(EQ, c10).and(eq).trueCount();
+                    }
+                    if (numClasses > 11) {
+                        d11 += r.compare(EQ, c11).and(eq).trueCount();
+                    }
+                    if (numClasses > 12) {
+                        d12 += r.compare(EQ, c12).and(eq).trueCount();
+                    }
+                    if (numClasses > 13) {
+                        d13 += r.compare(EQ, c13).and(eq).trueCount();
                     }
                     if (m == 0) {
                         continue;
@@ -353,8 +396,9 @@ final class VectorKernels implements KernelImpl {
                     lanes = validBits;
                     m = Long.bitCount(lanes);
                 }
-                ByteVector rc = r.blend(k, r.lanewise(XOR, SIGN8).compare(GE, kFlipped));
-                ByteVector pc = p.blend(k, p.lanewise(XOR, SIGN8).compare(GE, kFlipped));
+                // unsigned min(x, k) as a signed min of the sign-flipped values
+                ByteVector rc = r.lanewise(XOR, SIGN8).min(kFlipped).lanewise(XOR, SIGN8);
+                ByteVector pc = p.lanewise(XOR, SIGN8).min(kFlipped).lanewise(XOR, SIGN8);
                 // cell ^ 0xFF so that compress's zero fill reads back as the unused cell 0xFF
                 ByteVector flipped = rc.selectFrom(shl4).or(pc).not();
                 if (m == n) {
@@ -425,9 +469,13 @@ final class VectorKernels implements KernelImpl {
             }
             Arrays.fill(table, 0);
         }
-        for (int c = 0; c < stride; c++) {
-            counts[c * stride + c] += diag[c];
+        long[] d = {d0, d1, d2, d3, d4, d5, d6, d7, d8, d9, d10, d11, d12, d13};
+        long inRange = 0;
+        for (int c = 0; c < numClasses; c++) {
+            counts[c * stride + c] += d[c];
+            inRange += d[c];
         }
+        counts[numClasses * stride + numClasses] += totalEq - inRange;
         return i;
     }
 

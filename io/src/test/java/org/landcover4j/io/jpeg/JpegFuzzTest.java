@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.landcover4j.core.testing.Gen;
@@ -14,6 +15,7 @@ import org.landcover4j.io.testing.FuzzRun;
  * Seeded mutation fuzzing of the JPEG reader (marker scan, limits, the JDK decoder and the TwelveMonkeys
  * fallback), in the small-heap "fuzz" execution: every mutant decodes or fails with InvalidDataException.
  */
+@Tag("fuzz")
 class JpegFuzzTest {
     @Test
     @Timeout(value = 90, unit = TimeUnit.SECONDS)

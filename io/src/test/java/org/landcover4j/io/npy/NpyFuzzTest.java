@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,6 +17,7 @@ import org.landcover4j.io.testing.FuzzRun;
  * Seeded mutation fuzzing of the NPY and NPZ readers (header parser, size checks, mapping, zip layer, CRC and
  * inflation bounds), in the small-heap "fuzz" execution: every mutant reads or fails with InvalidDataException.
  */
+@Tag("fuzz")
 class NpyFuzzTest {
     @TempDir
     Path tmp;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.landcover4j.core.testing.Gen;
@@ -18,6 +19,7 @@ import org.landcover4j.io.testing.Mutator;
  * mutant decodes or fails with InvalidDataException, within a second, without running out of memory. Half of the
  * mutants get their chunk CRCs re-sealed so that mutations reach the header checks, the inflater and the filters.
  */
+@Tag("fuzz")
 class PngFuzzTest {
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)

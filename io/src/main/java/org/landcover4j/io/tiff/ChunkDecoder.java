@@ -1,20 +1,18 @@
 package org.landcover4j.io.tiff;
 
 import java.io.IOException;
-import java.util.zip.DataFormatException;
-import java.util.zip.Inflater;
 
 /**
  * Reads and decodes one strip or tile at a time: positional read, decompression into a buffer of exactly the
  * chunk's legitimate size, then the predictor.
  *
  * <p>Decompression never writes past the chunk's legitimate size, so a stream that would expand without bound is
- * simply cut off; a stream that ends early is an error naming the chunk. DEFLATE and LZW input is read in blocks
- * of at most {@value #BLOCK} bytes, and at most {@code 2 x size + 1 KiB} compressed bytes are consumed whatever
- * the byte count claims; PackBits input (which cannot be streamed as simply) is capped at its worst-case
- * expansion. {@link #workingBytes(TiffImage)} is the resulting bound on the memory one decoder holds.
+ * simply cut off; a stream that ends early is an error naming the chunk. At most {@code 2 x size + 1 KiB}
+ * compressed bytes are read whatever the byte count claims (PackBits: its worst-case expansion): DEFLATE and
+ * PackBits chunks are read whole, LZW input streams in blocks of at most {@value #BLOCK} bytes.
+ * {@link #workingBytes} bounds the memory one decoder holds for given chunks.
  *
- * <p>Not thread-safe: one instance per thread; {@link #close()} releases the native inflater.
+ * <p>Not thread-safe: one instance per thread.
  */
 final class ChunkDecoder implements AutoCloseable {
     /** Compressed bytes read per block. */
@@ -25,7 +23,7 @@ final class ChunkDecoder implements AutoCloseable {
     private static final int SLACK = 16;
 
     private final TiffImage img;
-    private final Inflater inflater;
+    private final Inflate inflate;
     private final Lzw lzw;
     private byte[] raw = new byte[0];
     private byte[] out = new byte[0];
@@ -33,7 +31,7 @@ final class ChunkDecoder implements AutoCloseable {
 
     ChunkDecoder(TiffImage img) {
         this.img = img;
-        this.inflater = img.compression == 8 || img.compression == 32946 ? new Inflater() : null;
+        this.inflate = img.compression == 8 || img.compression == 32946 ? new Inflate() : null;
         this.lzw = img.compression == 5 ? new Lzw() : null;
     }
 
@@ -42,16 +40,22 @@ final class ChunkDecoder implements AutoCloseable {
         return compression == 32773 ? expected + expected / 64 + 1024 : 2L * expected + 1024;
     }
 
-    /** An upper bound on the bytes one decoder allocates for any chunk of {@code img}. */
-    static long workingBytes(TiffImage img) {
-        long chunk = (long) img.blockWidth * img.blockHeight * img.chunkSamples * img.sampleBytes;
-        long input = switch (img.compression) {
-            case 1 -> 0;
-            case 32773 -> inputCap(32773, (int) Math.min(chunk, Integer.MAX_VALUE));
-            default -> Math.min(BLOCK, inputCap(img.compression, (int) Math.min(chunk, Integer.MAX_VALUE)));
-        };
-        long predictorRow = img.predictor == 3 ? img.chunkRowBytes() : 0;
-        return BASE + chunk + SLACK + input + predictorRow;
+    /** Compressed bytes read for chunk {@code i} (0 for uncompressed chunks, which are read into the output). */
+    private static long inputBytes(TiffImage img, int chunk) throws IOException {
+        if (img.compression == 1) {
+            return 0;
+        }
+        long n = Math.min(img.byteCounts()[chunk], inputCap(img.compression, img.decodedChunkBytes(chunk)));
+        return img.compression == 5 ? Math.min(n, BLOCK) : n;
+    }
+
+    /** An upper bound on the bytes one decoder allocates for the given chunks of {@code img}. */
+    static long workingBytes(TiffImage img, Iterable<Integer> chunks) throws IOException {
+        long max = 0;
+        for (int c : chunks) {
+            max = Math.max(max, BASE + img.decodedChunkBytes(c) + SLACK + Math.max(0, inputBytes(img, c)));
+        }
+        return max + (img.predictor == 3 ? img.chunkRowBytes() : 0);
     }
 
     /** Whether chunk {@code i} is absent from the file (GDAL's sparse files: offset or byte count 0). */
@@ -116,7 +120,17 @@ final class ChunkDecoder implements AutoCloseable {
             img.in.checkRange(offset, n, what);
             int produced;
             switch (comp) {
-                case 8, 32946 -> produced = inflate(new FileInput(offset, n, what), expected, what);
+                case 8, 32946 -> {
+                    if (raw.length < n) {
+                        raw = new byte[(int) n];
+                    }
+                    img.in.read(offset, raw, 0, (int) n, what);
+                    try {
+                        produced = inflate.inflate(raw, 0, (int) n, out, BASE, expected);
+                    } catch (Inflate.CorruptException e) {
+                        throw img.bad(what + ": corrupt DEFLATE data (" + e.getMessage() + ")");
+                    }
+                }
                 case 5 -> {
                     FileInput src = new FileInput(offset, n, what);
                     src.refill();
@@ -154,35 +168,8 @@ final class ChunkDecoder implements AutoCloseable {
         return out;
     }
 
-    private int inflate(FileInput src, int expected, String what) throws IOException {
-        Inflater inf = inflater;
-        inf.reset();
-        int pos = 0;
-        try {
-            while (pos < expected) {
-                if (inf.needsInput()) {
-                    if (!src.refill()) {
-                        break;
-                    }
-                    inf.setInput(src.buf, 0, src.len);
-                }
-                int k = inf.inflate(out, BASE + pos, expected - pos);
-                pos += k;
-                if (k == 0 && !inf.needsInput()) {
-                    break; // finished early, or needs a dictionary (TIFF never uses one)
-                }
-            }
-        } catch (DataFormatException e) {
-            throw img.bad(what + ": corrupt DEFLATE data after " + pos + " of " + expected + " bytes ("
-                    + e.getMessage() + ")");
-        }
-        return pos;
-    }
-
     @Override
     public void close() {
-        if (inflater != null) {
-            inflater.end();
-        }
+        // nothing native to release: every codec is pure Java
     }
 }

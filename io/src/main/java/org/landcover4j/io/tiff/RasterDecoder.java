@@ -48,17 +48,7 @@ final class RasterDecoder {
      */
     static Object[] decode(TiffImage img, Window window, int[] bands, OptionalDouble fill, DecodeLimits limits)
             throws IOException {
-        long working = ChunkDecoder.workingBytes(img);
-        if (working > limits.maxOutputBytes()) {
-            throw img.bad(img.what + " decodes " + (img.tiled ? "tiles" : "strips") + " of " + img.blockWidth + "x"
-                    + img.blockHeight + "x" + img.chunkSamples + " samples, which need " + working
-                    + " bytes of working memory, more than the decode limit of " + limits.maxOutputBytes() + " bytes");
-        }
         int n = Math.toIntExact(window.pixels());
-        Object[] outs = new Object[bands.length];
-        for (int k = 0; k < bands.length; k++) {
-            outs[k] = Samples.allocate(img.dataType, n);
-        }
         int tx0 = window.x() / img.blockWidth;
         int tx1 = (window.endX() - 1) / img.blockWidth;
         int ty0 = window.y() / img.blockHeight;
@@ -86,6 +76,16 @@ final class RasterDecoder {
         }
         img.offsets();
         img.byteCounts();
+        long working = ChunkDecoder.workingBytes(img, chunks);
+        if (working > limits.maxOutputBytes()) {
+            throw img.bad(img.what + " decodes " + (img.tiled ? "tiles" : "strips") + " of " + img.blockWidth + "x"
+                    + img.blockHeight + "x" + img.chunkSamples + " samples, which need " + working
+                    + " bytes of working memory, more than the decode limit of " + limits.maxOutputBytes() + " bytes");
+        }
+        Object[] outs = new Object[bands.length];
+        for (int k = 0; k < bands.length; k++) {
+            outs[k] = Samples.allocate(img.dataType, n);
+        }
         long work = (long) img.decodedChunkBytes(0) * chunks.size();
         int threads = Math.min(threads(), chunks.size());
         // memory: the output plus one working set per thread stays within twice the limit

@@ -1,0 +1,530 @@
+package org.landcover4j.io.tiff;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * A zlib/DEFLATE decoder (RFC 1950/1951) for whole chunks held in memory, faster than the JDK's bundled zlib on
+ * the data GeoTIFFs hold.
+ *
+ * <p>Design after libdeflate: a 64-bit bit buffer refilled a word at a time, so that one refill covers a whole
+ * length/distance pair; two-level Huffman tables (11 bits for literals and lengths, 8 for distances) whose entries
+ * carry the symbol kind, its value, its extra-bit count and the bits to consume; matches copied 8 bytes at a time
+ * (distance 1 runs, frequent in padded tiles, as a fill). Output stops at the requested length, so a stream that
+ * would expand without bound is cut off there. When the stream ends within the requested length its Adler-32
+ * trailer is checked, so corrupt data are caught as zlib and libdeflate catch them. Every table index and
+ * distance is checked, so corrupt input raises {@link CorruptException} and never an index error.
+ *
+ * <p>Not thread-safe: an instance holds its tables; use one per thread.
+ */
+final class Inflate {
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /** Thrown for a corrupt stream; the caller names file and chunk. */
+    static final class CorruptException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        CorruptException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private static final int LIT_BITS = 11;
+    private static final int DIST_BITS = 8;
+    /** Room for the primary tables plus one subtable per long code. */
+    private static final int LIT_TABLE = (1 << LIT_BITS) + 288 * (1 << (15 - LIT_BITS));
+    private static final int DIST_TABLE = (1 << DIST_BITS) + 32 * (1 << (15 - DIST_BITS));
+
+    // entry = value << 16 | extra << 8 | kind << 5 | bits; a literal is LITERAL_FLAG | byte << 8 | bits
+    private static final int LITERAL_FLAG = 0x80000000;
+    private static final int K_LENGTH = 1;
+    private static final int K_END = 2;
+    private static final int K_SUB = 3;
+    private static final int K_INVALID = 4;
+    private static final int INVALID_ENTRY = K_INVALID << 5;
+
+    private static final int[] LEN_BASE = {3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67,
+        83, 99, 115, 131, 163, 195, 227, 258};
+    private static final int[] LEN_EXTRA = {0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5,
+        5, 5, 0};
+    private static final int[] DIST_BASE = {1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513,
+        769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577};
+    private static final int[] DIST_EXTRA = {0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10,
+        11, 11, 12, 12, 13, 13};
+    private static final int[] CLEN_ORDER = {16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15};
+
+    private static final int[] FIXED_LIT = new int[LIT_TABLE];
+    private static final int[] FIXED_DIST = new int[DIST_TABLE];
+
+    static {
+        int[] l = new int[288];
+        Arrays.fill(l, 0, 144, 8);
+        Arrays.fill(l, 144, 256, 9);
+        Arrays.fill(l, 256, 280, 7);
+        Arrays.fill(l, 280, 288, 8);
+        int[] d = new int[32];
+        Arrays.fill(d, 5);
+        try {
+            build(l, 288, FIXED_LIT, LIT_BITS, true);
+            build(d, 32, FIXED_DIST, DIST_BITS, false);
+        } catch (CorruptException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final int[] litTable = new int[LIT_TABLE];
+    private final int[] distTable = new int[DIST_TABLE];
+    private final int[] lengths = new int[288 + 32];
+    private final int[] clenTable = new int[1 << 7];
+
+    // bit reader state
+    private byte[] in;
+    private int ip;
+    private int inEnd;
+    private long bitbuf;
+    private int bitsleft;
+    private int overrun;
+    /** Whether the last block was decoded to its end (false when the output filled up first). */
+    private boolean blockComplete;
+
+    /**
+     * Decodes the zlib stream {@code src[off..off+len)} into {@code out[base..base+outLen)}.
+     *
+     * @return the bytes written: {@code outLen}, or fewer when the stream ends first
+     */
+    int inflate(byte[] src, int off, int len, byte[] out, int base, int outLen) throws CorruptException {
+        if (len < 2) {
+            throw new CorruptException("a zlib stream needs a 2-byte header, got " + len + " bytes");
+        }
+        int cmf = src[off] & 0xFF;
+        int flg = src[off + 1] & 0xFF;
+        if ((cmf & 0x0F) != 8 || (cmf >>> 4) > 7 || ((cmf << 8) | flg) % 31 != 0) {
+            throw new CorruptException(String.format("bad zlib header 0x%02x%02x", cmf, flg));
+        }
+        if ((flg & 0x20) != 0) {
+            throw new CorruptException("zlib stream asks for a preset dictionary");
+        }
+        in = src;
+        ip = off + 2;
+        inEnd = off + len;
+        bitbuf = 0;
+        bitsleft = 0;
+        overrun = 0;
+        try {
+            return blocks(out, base, base + outLen);
+        } finally {
+            in = null;
+        }
+    }
+
+    private void refill() throws CorruptException {
+        if (ip + 8 <= inEnd) {
+            bitbuf |= (long) LONG.get(in, ip) << bitsleft;
+            ip += (63 - bitsleft) >>> 3;
+            bitsleft |= 56;
+        } else {
+            // past the end: pad with zero bytes, which a valid stream never consumes (checked on return)
+            while (bitsleft <= 56) {
+                if (ip < inEnd) {
+                    bitbuf |= (long) (in[ip++] & 0xFF) << bitsleft;
+                } else if (++overrun > 64) {
+                    throw truncated();
+                }
+                bitsleft += 8;
+            }
+        }
+    }
+
+    private static CorruptException truncated() {
+        return new CorruptException("DEFLATE data end in the middle of a block");
+    }
+
+    /** Fails if bits past the end of the input were consumed (the zero padding of {@link #refill()}). */
+    private void checkNotOverrun() throws CorruptException {
+        if (8 * overrun > bitsleft) {
+            throw truncated();
+        }
+    }
+
+    private int bits(int n) throws CorruptException {
+        if (bitsleft < n) {
+            refill();
+        }
+        int v = (int) (bitbuf & ((1L << n) - 1));
+        bitbuf >>>= n;
+        bitsleft -= n;
+        return v;
+    }
+
+    private int blocks(byte[] out, int base, int end) throws CorruptException {
+        int op = base;
+        while (true) {
+            int bfinal = bits(1);
+            int btype = bits(2);
+            switch (btype) {
+                case 0 -> op = stored(out, op, end);
+                case 1 -> op = huffman(out, base, op, end, FIXED_LIT, FIXED_DIST);
+                case 2 -> {
+                    dynamicTables();
+                    op = huffman(out, base, op, end, litTable, distTable);
+                }
+                default -> throw new CorruptException("DEFLATE block type 3 (reserved)");
+            }
+            checkNotOverrun();
+            if (!blockComplete) {
+                return end - base; // the stream holds more than asked for: stop, as zlib does at a full buffer
+            }
+            if (bfinal == 1) {
+                verifyAdler(out, base, op);
+                return op - base;
+            }
+        }
+    }
+
+    /** Checks the Adler-32 trailer after the final block, when it is present (as zlib and libdeflate do). */
+    private void verifyAdler(byte[] out, int base, int op) throws CorruptException {
+        int drop = bitsleft & 7;
+        bitbuf >>>= drop;
+        bitsleft -= drop;
+        int pos = ip - ((bitsleft >>> 3) - overrun);
+        if (pos + 4 > inEnd) {
+            return; // no trailer: the JDK's inflater, stopped at a full buffer, did not insist either
+        }
+        long want = (in[pos] & 0xFFL) << 24 | (in[pos + 1] & 0xFF) << 16 | (in[pos + 2] & 0xFF) << 8
+                | (in[pos + 3] & 0xFF);
+        java.util.zip.Adler32 a = new java.util.zip.Adler32();
+        a.update(out, base, op - base);
+        if (a.getValue() != want) {
+            throw new CorruptException(String.format("Adler-32 checksum 0x%08x of the decoded data does not match"
+                    + " the stream's 0x%08x", a.getValue(), want));
+        }
+    }
+
+    private int stored(byte[] out, int op, int end) throws CorruptException {
+        // drop to a byte boundary, and give the whole bytes in the bit buffer back to the input
+        int drop = bitsleft & 7;
+        bitbuf >>>= drop;
+        bitsleft -= drop;
+        checkNotOverrun();
+        ip -= (bitsleft >>> 3) - overrun;
+        overrun = 0;
+        bitbuf = 0;
+        bitsleft = 0;
+        if (ip + 4 > inEnd) {
+            throw new CorruptException("DEFLATE stored block header truncated");
+        }
+        int len = (in[ip] & 0xFF) | (in[ip + 1] & 0xFF) << 8;
+        int nlen = (in[ip + 2] & 0xFF) | (in[ip + 3] & 0xFF) << 8;
+        if (len != (~nlen & 0xFFFF)) {
+            throw new CorruptException("DEFLATE stored block length " + len + " does not match its complement");
+        }
+        ip += 4;
+        int n = Math.min(len, end - op);
+        if (ip + n > inEnd) {
+            throw new CorruptException("DEFLATE stored block of " + len + " bytes truncated");
+        }
+        System.arraycopy(in, ip, out, op, n);
+        ip += len;
+        blockComplete = n == len;
+        return op + n;
+    }
+
+    private void dynamicTables() throws CorruptException {
+        int hlit = bits(5) + 257;
+        int hdist = bits(5) + 1;
+        int hclen = bits(4) + 4;
+        if (hlit > 286 || hdist > 30) {
+            throw new CorruptException("DEFLATE dynamic block declares " + hlit + " literal/length and " + hdist
+                    + " distance codes");
+        }
+        int[] clen = new int[19];
+        for (int i = 0; i < hclen; i++) {
+            clen[CLEN_ORDER[i]] = bits(3);
+        }
+        buildSimple(clen, 19, clenTable, 7);
+        int[] len = lengths;
+        int n = 0;
+        while (n < hlit + hdist) {
+            if (bitsleft < 14) {
+                refill();
+            }
+            int e = clenTable[(int) (bitbuf & 127)];
+            int b = e & 0xFF;
+            if (b == 0) {
+                throw new CorruptException("invalid code-length code");
+            }
+            bitbuf >>>= b;
+            bitsleft -= b;
+            int sym = e >>> 16;
+            if (sym < 16) {
+                len[n++] = sym;
+            } else {
+                int rep;
+                int v = 0;
+                if (sym == 16) {
+                    if (n == 0) {
+                        throw new CorruptException("code-length repeat with nothing to repeat");
+                    }
+                    v = len[n - 1];
+                    rep = 3 + bits(2);
+                } else if (sym == 17) {
+                    rep = 3 + bits(3);
+                } else {
+                    rep = 11 + bits(7);
+                }
+                if (n + rep > hlit + hdist) {
+                    throw new CorruptException("code-length repeat runs past the " + (hlit + hdist) + " codes");
+                }
+                Arrays.fill(len, n, n + rep, v);
+                n += rep;
+            }
+        }
+        if (len[256] == 0) {
+            throw new CorruptException("DEFLATE dynamic block without an end-of-block code");
+        }
+        int[] lit = Arrays.copyOf(len, 288);
+        Arrays.fill(lit, hlit, 288, 0);
+        int[] dist = Arrays.copyOfRange(len, hlit, hlit + 32);
+        Arrays.fill(dist, hdist, 32, 0);
+        build(lit, 288, litTable, LIT_BITS, true);
+        build(dist, 32, distTable, DIST_BITS, false);
+    }
+
+    /** A one-level table (code-length codes, at most 7 bits): entry = symbol << 16 | bits, 0 for unused slots. */
+    private static void buildSimple(int[] lens, int n, int[] table, int tableBits) throws CorruptException {
+        int[] count = new int[16];
+        for (int i = 0; i < n; i++) {
+            count[lens[i]]++;
+        }
+        count[0] = 0;
+        int left = 1;
+        for (int l = 1; l <= 15; l++) {
+            left = (left << 1) - count[l];
+            if (left < 0) {
+                throw new CorruptException("over-subscribed Huffman code");
+            }
+        }
+        if (left > 0) {
+            throw new CorruptException("incomplete code-length code");
+        }
+        Arrays.fill(table, 0);
+        int[] next = new int[16];
+        int code = 0;
+        for (int l = 1; l <= 15; l++) {
+            code = (code + count[l - 1]) << 1;
+            next[l] = code;
+        }
+        for (int s = 0; s < n; s++) {
+            int l = lens[s];
+            if (l == 0) {
+                continue;
+            }
+            int r = reverse(next[l]++, l);
+            for (int i = r; i < (1 << tableBits); i += 1 << l) {
+                table[i] = s << 16 | l;
+            }
+        }
+    }
+
+    /**
+     * Builds a two-level decoding table for a literal/length ({@code litlen}) or distance alphabet. As in zlib,
+     * over-subscribed codes are refused and incomplete ones allowed only for a single one-bit code (unused slots
+     * decode as invalid).
+     */
+    private static void build(int[] lens, int n, int[] table, int tableBits, boolean litlen) throws CorruptException {
+        int[] count = new int[16];
+        int maxLen = 0;
+        for (int i = 0; i < n; i++) {
+            int l = lens[i];
+            if (l < 0 || l > 15) {
+                throw new CorruptException("code length " + l);
+            }
+            count[l]++;
+            if (l > maxLen) {
+                maxLen = l;
+            }
+        }
+        count[0] = 0;
+        int left = 1;
+        for (int l = 1; l <= 15; l++) {
+            left = (left << 1) - count[l];
+            if (left < 0) {
+                throw new CorruptException("over-subscribed Huffman code");
+            }
+        }
+        if (left > 0 && maxLen > 1) {
+            // as zlib: only a single one-bit code (or none at all) may leave codes unused
+            throw new CorruptException("incomplete Huffman code");
+        }
+        int primary = 1 << tableBits;
+        Arrays.fill(table, 0, primary, INVALID_ENTRY);
+        int subBits = Math.max(0, maxLen - tableBits);
+        int nextSub = primary;
+        int[] next = new int[16];
+        int code = 0;
+        for (int l = 1; l <= 15; l++) {
+            code = (code + count[l - 1]) << 1;
+            next[l] = code;
+        }
+        for (int s = 0; s < n; s++) {
+            int l = lens[s];
+            if (l == 0) {
+                continue;
+            }
+            int entry = entry(s, litlen);
+            int r = reverse(next[l]++, l);
+            if (l <= tableBits) {
+                int e = entry | l;
+                for (int i = r; i < primary; i += 1 << l) {
+                    table[i] = e;
+                }
+            } else {
+                int p = r & (primary - 1);
+                int pe = table[p];
+                int sub;
+                if (((pe >>> 5) & 7) == K_SUB) {
+                    sub = pe >>> 16;
+                } else {
+                    sub = nextSub;
+                    nextSub += 1 << subBits;
+                    Arrays.fill(table, sub, sub + (1 << subBits), INVALID_ENTRY);
+                    table[p] = sub << 16 | subBits << 8 | K_SUB << 5 | tableBits;
+                }
+                int rest = r >>> tableBits;
+                int e = entry | (l - tableBits);
+                for (int i = rest; i < (1 << subBits); i += 1 << (l - tableBits)) {
+                    table[sub + i] = e;
+                }
+            }
+        }
+    }
+
+    /** The entry of symbol {@code s} without its bit count. */
+    private static int entry(int s, boolean litlen) {
+        if (litlen) {
+            if (s < 256) {
+                return LITERAL_FLAG | s << 8; // the sign bit marks literals, so the hot path tests e < 0
+            }
+            if (s == 256) {
+                return K_END << 5;
+            }
+            int i = s - 257;
+            if (i >= LEN_BASE.length) {
+                return INVALID_ENTRY;
+            }
+            return LEN_BASE[i] << 16 | LEN_EXTRA[i] << 8 | K_LENGTH << 5;
+        }
+        if (s >= DIST_BASE.length) {
+            return INVALID_ENTRY;
+        }
+        return DIST_BASE[s] << 16 | DIST_EXTRA[s] << 8 | K_LENGTH << 5;
+    }
+
+    private static int reverse(int code, int len) {
+        return Integer.reverse(code) >>> (32 - len);
+    }
+
+    /** Decodes the symbols of one Huffman block. */
+    private int huffman(byte[] out, int base, int op, int end, int[] lit, int[] dist) throws CorruptException {
+        blockComplete = false;
+        final int litMask = (1 << LIT_BITS) - 1;
+        final int distMask = (1 << DIST_BITS) - 1;
+        final int fastEnd = end - 258 - 8;
+        while (true) {
+            if (bitsleft < 48) {
+                refill();
+            }
+            int e = lit[(int) bitbuf & litMask];
+            if (e < 0) {
+                int b = e & 31;
+                bitbuf >>>= b;
+                bitsleft -= b;
+                if (op >= end) {
+                    return op;
+                }
+                out[op++] = (byte) (e >>> 8);
+                continue;
+            }
+            int kind = (e >>> 5) & 7;
+            if (kind == K_SUB) {
+                bitbuf >>>= LIT_BITS;
+                bitsleft -= LIT_BITS;
+                e = lit[(e >>> 16) + ((int) bitbuf & ((1 << ((e >>> 8) & 0xF)) - 1))];
+                int b = e & 31;
+                bitbuf >>>= b;
+                bitsleft -= b;
+                if (e < 0) {
+                    if (op >= end) {
+                        return op;
+                    }
+                    out[op++] = (byte) (e >>> 8);
+                    continue;
+                }
+                kind = (e >>> 5) & 7;
+            } else {
+                int b = e & 31;
+                bitbuf >>>= b;
+                bitsleft -= b;
+            }
+            if (kind == K_END) {
+                blockComplete = true;
+                return op;
+            }
+            if (kind != K_LENGTH) {
+                throw new CorruptException("invalid literal/length code");
+            }
+            int extra = (e >>> 8) & 0xF;
+            int length = (e >>> 16) + (int) (bitbuf & ((1L << extra) - 1));
+            bitbuf >>>= extra;
+            bitsleft -= extra;
+            int d = dist[(int) bitbuf & distMask];
+            int dk = (d >>> 5) & 7;
+            if (dk == K_SUB) {
+                bitbuf >>>= DIST_BITS;
+                bitsleft -= DIST_BITS;
+                d = dist[(d >>> 16) + ((int) bitbuf & ((1 << ((d >>> 8) & 0xF)) - 1))];
+                dk = (d >>> 5) & 7;
+            }
+            if (dk != K_LENGTH) {
+                throw new CorruptException("invalid distance code");
+            }
+            int db = d & 31;
+            bitbuf >>>= db;
+            bitsleft -= db;
+            int dextra = (d >>> 8) & 0xF;
+            int distance = (d >>> 16) + (int) (bitbuf & ((1L << dextra) - 1));
+            bitbuf >>>= dextra;
+            bitsleft -= dextra;
+            int src = op - distance;
+            if (src < base) {
+                throw new CorruptException("DEFLATE distance " + distance + " reaches before the start of the data");
+            }
+            if (op <= fastEnd) {
+                if (distance >= 8) {
+                    LONG.set(out, op, (long) LONG.get(out, src));
+                    for (int i = 8; i < length; i += 8) {
+                        LONG.set(out, op + i, (long) LONG.get(out, src + i));
+                    }
+                } else if (distance == 1) {
+                    Arrays.fill(out, op, op + length, out[src]);
+                } else {
+                    for (int i = 0; i < length; i++) {
+                        out[op + i] = out[src + i];
+                    }
+                }
+                op += length;
+            } else {
+                int n = Math.min(length, end - op);
+                for (int i = 0; i < n; i++) {
+                    out[op + i] = out[src + i];
+                }
+                op += n;
+                if (n < length) {
+                    return op; // cut at the requested length
+                }
+            }
+        }
+    }
+}

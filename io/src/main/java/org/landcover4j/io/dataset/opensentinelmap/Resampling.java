@@ -1,5 +1,6 @@
 package org.landcover4j.io.dataset.opensentinelmap;
 
+import org.landcover4j.core.kernel.Kernels;
 import org.landcover4j.core.raster.FloatRaster;
 import org.landcover4j.core.raster.GeoReference;
 import org.landcover4j.core.raster.RasterMetadata;
@@ -9,7 +10,8 @@ import org.landcover4j.core.raster.RasterMetadata;
  *
  * <p>Both methods treat pixels as areas (pixel centres at half-integer positions), as PyTorch's
  * {@code interpolate(..., align_corners=False)} does, so a 20 m pixel covers exactly 2 x 2 pixels at 10 m.
- * {@link #NEAREST} repeats each value; {@link #BILINEAR} interpolates between the four nearest centres, clamping
+ * {@link #NEAREST} repeats each value ({@link Kernels#upsample(float[], int, int, int, float[])} for the integer
+ * factors 2 and 6); {@link #BILINEAR} interpolates between the four nearest centres, clamping
  * at the edges (what terratorch uses for this dataset). NaN propagates into every output pixel it touches.
  *
  * {@snippet :
@@ -32,9 +34,15 @@ public enum Resampling {
         RasterMetadata m = src.metadata().withSize(height, width);
         m = geo != null ? m.withGeoReference(geo) : m;
         float[][] out = new float[src.bands()][];
+        boolean integral = width % sw == 0 && height % sh == 0 && width / sw == height / sh;
         for (int b = 0; b < src.bands(); b++) {
-            out[b] = this == NEAREST ? nearest(src.unsafeBandArray(b), sw, sh, width, height)
-                    : bilinear(src.unsafeBandArray(b), sw, sh, width, height);
+            if (this == NEAREST && integral) {
+                out[b] = new float[width * height];
+                Kernels.upsample(src.unsafeBandArray(b), sw, sh, width / sw, out[b]);   // SIMD when available
+            } else {
+                out[b] = this == NEAREST ? nearest(src.unsafeBandArray(b), sw, sh, width, height)
+                        : bilinear(src.unsafeBandArray(b), sw, sh, width, height);
+            }
         }
         return FloatRaster.wrap(m, out);
     }

@@ -1,5 +1,6 @@
 package org.landcover4j.io.dataset.opensentinelmap;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -230,6 +231,14 @@ class OpenSentinelMapTest extends DatasetChecklist<OpenSentinelMapSample> {
                 assertEquals(want, got[y * dw + x], 1e-5, x + "," + y);
             }
         }
+        float[] src6 = new float[7 * 3];
+        for (int i = 0; i < src6.length; i++) {
+            src6[i] = i * 0.5f - 2;
+        }
+        assertArrayEquals(Resampling.nearest(src6, 7, 3, 42, 18), Resampling.NEAREST.resample(
+                org.landcover4j.core.raster.FloatRaster.wrap(org.landcover4j.core.raster.RasterMetadata.of(
+                        DataType.FLOAT32, 1, 3, 7), src6), 42, 18, null).unsafeBandArray(0),
+                "the kernel path and the general loop agree");
         float[] flat = new float[16];
         java.util.Arrays.fill(flat, 0.25f);
         for (float v : Resampling.bilinear(flat, 4, 4, 24, 24)) {

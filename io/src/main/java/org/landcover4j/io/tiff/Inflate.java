@@ -438,6 +438,7 @@ final class Inflate {
             }
             int e = lit[(int) bitbuf & litMask];
             if (e < 0) {
+                // a literal; 33 or more bits remain, enough for a second symbol lookup without a refill
                 int b = e & 31;
                 bitbuf >>>= b;
                 bitsleft -= b;
@@ -445,7 +446,20 @@ final class Inflate {
                     return op;
                 }
                 out[op++] = (byte) (e >>> 8);
-                continue;
+                e = lit[(int) bitbuf & litMask];
+                if (e < 0) {
+                    b = e & 31;
+                    bitbuf >>>= b;
+                    bitsleft -= b;
+                    if (op >= end) {
+                        return op;
+                    }
+                    out[op++] = (byte) (e >>> 8);
+                    continue;
+                }
+                if (bitsleft < 48) {
+                    refill(); // adds bits above the ones e was looked up with, so e stays valid
+                }
             }
             int kind = (e >>> 5) & 7;
             if (kind == K_SUB) {

@@ -31,84 +31,131 @@ final class Predictors {
      */
     static void undoHorizontal(byte[] b, int start, int rows, int rowSamples, int stride, int bytes,
                                ByteOrder order) {
+        // One accumulator per interleaved sample, kept in a register: an in-place b[i] += b[i - stride] would wait
+        // on the store of b[i - stride] at every step. The view handles are static finals (constant to the JIT).
         int rowBytes = rowSamples * bytes;
-        switch (bytes) {
-            case 1 -> {
-                for (int r = 0; r < rows; r++) {
-                    int base = start + r * rowBytes;
-                    int end = base + rowBytes;
-                    if (stride == 1) {
-                        byte acc = b[base];
-                        for (int i = base + 1; i < end; i++) {
+        boolean le = order == ByteOrder.LITTLE_ENDIAN;
+        int step = stride * bytes;
+        for (int r = 0; r < rows; r++) {
+            int base = start + r * rowBytes;
+            int end = base + rowBytes;
+            for (int s = 0; s < stride; s++) {
+                int first = base + s * bytes;
+                switch (bytes) {
+                    case 1 -> {
+                        byte acc = 0;
+                        for (int i = first; i < end; i += step) {
                             acc += b[i];
                             b[i] = acc;
                         }
-                    } else {
-                        for (int i = base + stride; i < end; i++) {
-                            b[i] += b[i - stride];
+                    }
+                    case 2 -> {
+                        short acc = 0;
+                        if (le) {
+                            for (int i = first; i < end; i += step) {
+                                acc += (short) S_LE.get(b, i);
+                                S_LE.set(b, i, acc);
+                            }
+                        } else {
+                            for (int i = first; i < end; i += step) {
+                                acc += (short) S_BE.get(b, i);
+                                S_BE.set(b, i, acc);
+                            }
                         }
                     }
-                }
-            }
-            case 2 -> {
-                VarHandle h = order == ByteOrder.LITTLE_ENDIAN ? S_LE : S_BE;
-                int sb = stride * 2;
-                for (int r = 0; r < rows; r++) {
-                    int base = start + r * rowBytes;
-                    int end = base + rowBytes;
-                    for (int i = base + sb; i < end; i += 2) {
-                        h.set(b, i, (short) ((short) h.get(b, i) + (short) h.get(b, i - sb)));
+                    case 4 -> {
+                        int acc = 0;
+                        if (le) {
+                            for (int i = first; i < end; i += step) {
+                                acc += (int) I_LE.get(b, i);
+                                I_LE.set(b, i, acc);
+                            }
+                        } else {
+                            for (int i = first; i < end; i += step) {
+                                acc += (int) I_BE.get(b, i);
+                                I_BE.set(b, i, acc);
+                            }
+                        }
                     }
-                }
-            }
-            case 4 -> {
-                VarHandle h = order == ByteOrder.LITTLE_ENDIAN ? I_LE : I_BE;
-                int sb = stride * 4;
-                for (int r = 0; r < rows; r++) {
-                    int base = start + r * rowBytes;
-                    int end = base + rowBytes;
-                    for (int i = base + sb; i < end; i += 4) {
-                        h.set(b, i, (int) h.get(b, i) + (int) h.get(b, i - sb));
+                    case 8 -> {
+                        long acc = 0;
+                        if (le) {
+                            for (int i = first; i < end; i += step) {
+                                acc += (long) L_LE.get(b, i);
+                                L_LE.set(b, i, acc);
+                            }
+                        } else {
+                            for (int i = first; i < end; i += step) {
+                                acc += (long) L_BE.get(b, i);
+                                L_BE.set(b, i, acc);
+                            }
+                        }
                     }
+                    default -> throw new IllegalArgumentException("predictor 2 needs 1, 2, 4 or 8 byte samples, got "
+                            + bytes);
                 }
             }
-            case 8 -> {
-                VarHandle h = order == ByteOrder.LITTLE_ENDIAN ? L_LE : L_BE;
-                int sb = stride * 8;
-                for (int r = 0; r < rows; r++) {
-                    int base = start + r * rowBytes;
-                    int end = base + rowBytes;
-                    for (int i = base + sb; i < end; i += 8) {
-                        h.set(b, i, (long) h.get(b, i) + (long) h.get(b, i - sb));
-                    }
-                }
-            }
-            default -> throw new IllegalArgumentException("predictor 2 needs 1, 2, 4 or 8 byte samples, got " + bytes);
         }
     }
 
     /** Applies horizontal differencing (the encoder's side), the inverse of {@link #undoHorizontal}. */
     static void applyHorizontal(byte[] b, int rows, int rowSamples, int stride, int bytes, ByteOrder order) {
+        // per interleaved sample, keep the previous original value in a register while replacing it by the difference
         int rowBytes = rowSamples * bytes;
-        int sb = stride * bytes;
+        boolean le = order == ByteOrder.LITTLE_ENDIAN;
+        int step = stride * bytes;
         for (int r = 0; r < rows; r++) {
             int base = r * rowBytes;
-            for (int i = base + rowBytes - bytes; i >= base + sb; i -= bytes) {
+            int end = base + rowBytes;
+            for (int s = 0; s < stride; s++) {
+                int first = base + s * bytes;
                 switch (bytes) {
-                    case 1 -> b[i] -= b[i - sb];
+                    case 1 -> {
+                        byte prev = 0;
+                        for (int i = first; i < end; i += step) {
+                            byte v = b[i];
+                            b[i] = (byte) (v - prev);
+                            prev = v;
+                        }
+                    }
                     case 2 -> {
-                        VarHandle h = order == ByteOrder.LITTLE_ENDIAN ? S_LE : S_BE;
-                        h.set(b, i, (short) ((short) h.get(b, i) - (short) h.get(b, i - sb)));
+                        short prev = 0;
+                        for (int i = first; i < end; i += step) {
+                            short v = le ? (short) S_LE.get(b, i) : (short) S_BE.get(b, i);
+                            if (le) {
+                                S_LE.set(b, i, (short) (v - prev));
+                            } else {
+                                S_BE.set(b, i, (short) (v - prev));
+                            }
+                            prev = v;
+                        }
                     }
                     case 4 -> {
-                        VarHandle h = order == ByteOrder.LITTLE_ENDIAN ? I_LE : I_BE;
-                        h.set(b, i, (int) h.get(b, i) - (int) h.get(b, i - sb));
+                        int prev = 0;
+                        for (int i = first; i < end; i += step) {
+                            int v = le ? (int) I_LE.get(b, i) : (int) I_BE.get(b, i);
+                            if (le) {
+                                I_LE.set(b, i, v - prev);
+                            } else {
+                                I_BE.set(b, i, v - prev);
+                            }
+                            prev = v;
+                        }
                     }
                     case 8 -> {
-                        VarHandle h = order == ByteOrder.LITTLE_ENDIAN ? L_LE : L_BE;
-                        h.set(b, i, (long) h.get(b, i) - (long) h.get(b, i - sb));
+                        long prev = 0;
+                        for (int i = first; i < end; i += step) {
+                            long v = le ? (long) L_LE.get(b, i) : (long) L_BE.get(b, i);
+                            if (le) {
+                                L_LE.set(b, i, v - prev);
+                            } else {
+                                L_BE.set(b, i, v - prev);
+                            }
+                            prev = v;
+                        }
                     }
-                    default -> throw new IllegalArgumentException("predictor 2 needs 1, 2, 4 or 8 byte samples, got " + bytes);
+                    default -> throw new IllegalArgumentException("predictor 2 needs 1, 2, 4 or 8 byte samples, got "
+                            + bytes);
                 }
             }
         }

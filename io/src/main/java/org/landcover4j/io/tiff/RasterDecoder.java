@@ -191,6 +191,15 @@ final class RasterDecoder {
                 }
                 byte[] data = dec.decode(chunk);
                 int rowBytes = img.chunkRowBytes();
+                if (plane < 0 && bytes == 1 && Samples.isIdentity(bands, cs) && cs >= 2 && cs <= 4) {
+                    // all bands of a pixel-interleaved 8-bit chunk: one pass over the chunk instead of one per band
+                    for (int y = y0; y < y1; y++) {
+                        int src = ChunkDecoder.BASE + (y - cy) * rowBytes + (x0 - cx) * cs;
+                        int d = (y - window.y()) * window.width() + (x0 - window.x());
+                        Samples.deinterleaveBytes(data, src, cs, outs, d, nx);
+                    }
+                    continue;
+                }
                 for (int k = 0; k < bands.length; k++) {
                     int sample;
                     if (plane >= 0) {

@@ -54,40 +54,60 @@ final class Samples {
             if (stride == 1) {
                 ByteBuffer.wrap(src).order(order).asShortBuffer().get(srcOff >> 1, d, dstOff, n);
             } else {
-                VarHandle h = le ? S_LE : S_BE;
                 int sb = stride * 2;
-                for (int i = 0, s = srcOff; i < n; i++, s += sb) {
-                    d[dstOff + i] = (short) h.get(src, s);
+                if (le) {
+                    for (int i = 0, s = srcOff; i < n; i++, s += sb) {
+                        d[dstOff + i] = (short) S_LE.get(src, s);
+                    }
+                } else {
+                    for (int i = 0, s = srcOff; i < n; i++, s += sb) {
+                        d[dstOff + i] = (short) S_BE.get(src, s);
+                    }
                 }
             }
         } else if (dst instanceof int[] d) {
             if (stride == 1) {
                 ByteBuffer.wrap(src).order(order).asIntBuffer().get(srcOff >> 2, d, dstOff, n);
             } else {
-                VarHandle h = le ? I_LE : I_BE;
                 int sb = stride * 4;
-                for (int i = 0, s = srcOff; i < n; i++, s += sb) {
-                    d[dstOff + i] = (int) h.get(src, s);
+                if (le) {
+                    for (int i = 0, s = srcOff; i < n; i++, s += sb) {
+                        d[dstOff + i] = (int) I_LE.get(src, s);
+                    }
+                } else {
+                    for (int i = 0, s = srcOff; i < n; i++, s += sb) {
+                        d[dstOff + i] = (int) I_BE.get(src, s);
+                    }
                 }
             }
         } else if (dst instanceof float[] d) {
             if (stride == 1) {
                 ByteBuffer.wrap(src).order(order).asFloatBuffer().get(srcOff >> 2, d, dstOff, n);
             } else {
-                VarHandle h = le ? F_LE : F_BE;
                 int sb = stride * 4;
-                for (int i = 0, s = srcOff; i < n; i++, s += sb) {
-                    d[dstOff + i] = (float) h.get(src, s);
+                if (le) {
+                    for (int i = 0, s = srcOff; i < n; i++, s += sb) {
+                        d[dstOff + i] = (float) F_LE.get(src, s);
+                    }
+                } else {
+                    for (int i = 0, s = srcOff; i < n; i++, s += sb) {
+                        d[dstOff + i] = (float) F_BE.get(src, s);
+                    }
                 }
             }
         } else if (dst instanceof double[] d) {
             if (stride == 1) {
                 ByteBuffer.wrap(src).order(order).asDoubleBuffer().get(srcOff >> 3, d, dstOff, n);
             } else {
-                VarHandle h = le ? D_LE : D_BE;
                 int sb = stride * 8;
-                for (int i = 0, s = srcOff; i < n; i++, s += sb) {
-                    d[dstOff + i] = (double) h.get(src, s);
+                if (le) {
+                    for (int i = 0, s = srcOff; i < n; i++, s += sb) {
+                        d[dstOff + i] = (double) D_LE.get(src, s);
+                    }
+                } else {
+                    for (int i = 0, s = srcOff; i < n; i++, s += sb) {
+                        d[dstOff + i] = (double) D_BE.get(src, s);
+                    }
                 }
             }
         } else {
@@ -113,40 +133,98 @@ final class Samples {
             if (stride == 1) {
                 ByteBuffer.wrap(dst).order(order).asShortBuffer().put(dstOff >> 1, s, srcOff, n);
             } else {
-                VarHandle h = le ? S_LE : S_BE;
                 for (int i = 0, o = dstOff; i < n; i++, o += stride * 2) {
-                    h.set(dst, o, s[srcOff + i]);
+                    if (le) {
+                        S_LE.set(dst, o, s[srcOff + i]);
+                    } else {
+                        S_BE.set(dst, o, s[srcOff + i]);
+                    }
                 }
             }
         } else if (src instanceof int[] s) {
             if (stride == 1) {
                 ByteBuffer.wrap(dst).order(order).asIntBuffer().put(dstOff >> 2, s, srcOff, n);
             } else {
-                VarHandle h = le ? I_LE : I_BE;
                 for (int i = 0, o = dstOff; i < n; i++, o += stride * 4) {
-                    h.set(dst, o, s[srcOff + i]);
+                    if (le) {
+                        I_LE.set(dst, o, s[srcOff + i]);
+                    } else {
+                        I_BE.set(dst, o, s[srcOff + i]);
+                    }
                 }
             }
         } else if (src instanceof float[] s) {
             if (stride == 1) {
                 ByteBuffer.wrap(dst).order(order).asFloatBuffer().put(dstOff >> 2, s, srcOff, n);
             } else {
-                VarHandle h = le ? F_LE : F_BE;
                 for (int i = 0, o = dstOff; i < n; i++, o += stride * 4) {
-                    h.set(dst, o, s[srcOff + i]);
+                    if (le) {
+                        F_LE.set(dst, o, s[srcOff + i]);
+                    } else {
+                        F_BE.set(dst, o, s[srcOff + i]);
+                    }
                 }
             }
         } else if (src instanceof double[] s) {
             if (stride == 1) {
                 ByteBuffer.wrap(dst).order(order).asDoubleBuffer().put(dstOff >> 3, s, srcOff, n);
             } else {
-                VarHandle h = le ? D_LE : D_BE;
                 for (int i = 0, o = dstOff; i < n; i++, o += stride * 8) {
-                    h.set(dst, o, s[srcOff + i]);
+                    if (le) {
+                        D_LE.set(dst, o, s[srcOff + i]);
+                    } else {
+                        D_BE.set(dst, o, s[srcOff + i]);
+                    }
                 }
             }
         } else {
             throw new IllegalArgumentException("not a band array: " + src.getClass());
+        }
+    }
+
+    /** Whether {@code bands} is 0, 1, ..., count-1. */
+    static boolean isIdentity(int[] bands, int count) {
+        if (bands.length != count) {
+            return false;
+        }
+        for (int i = 0; i < count; i++) {
+            if (bands[i] != i) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Splits {@code n} pixels of {@code cs} (2 to 4) interleaved bytes into the byte arrays {@code dst[0..cs)}. */
+    static void deinterleaveBytes(byte[] src, int srcOff, int cs, Object[] dst, int dstOff, int n) {
+        byte[] d0 = (byte[]) dst[0];
+        byte[] d1 = (byte[]) dst[1];
+        switch (cs) {
+            case 2 -> {
+                for (int i = 0, s = srcOff; i < n; i++, s += 2) {
+                    d0[dstOff + i] = src[s];
+                    d1[dstOff + i] = src[s + 1];
+                }
+            }
+            case 3 -> {
+                byte[] d2 = (byte[]) dst[2];
+                for (int i = 0, s = srcOff; i < n; i++, s += 3) {
+                    d0[dstOff + i] = src[s];
+                    d1[dstOff + i] = src[s + 1];
+                    d2[dstOff + i] = src[s + 2];
+                }
+            }
+            case 4 -> {
+                byte[] d2 = (byte[]) dst[2];
+                byte[] d3 = (byte[]) dst[3];
+                for (int i = 0, s = srcOff; i < n; i++, s += 4) {
+                    d0[dstOff + i] = src[s];
+                    d1[dstOff + i] = src[s + 1];
+                    d2[dstOff + i] = src[s + 2];
+                    d3[dstOff + i] = src[s + 3];
+                }
+            }
+            default -> throw new IllegalArgumentException("2 to 4 samples per pixel, got " + cs);
         }
     }
 

@@ -308,7 +308,28 @@ final class RasterScatter {
     private void pixels(byte[] src, int p, int k) {
         int c = dims[0];
         int px = pixel;
-        if (big) {
+        if (c == 4 && !big) {
+            // OpenSentinelMap's gsd_10: four bands, their arrays hoisted out of the loop
+            float[] f0 = f32[0];
+            float[] f1 = f32[1];
+            float[] f2 = f32[2];
+            float[] f3 = f32[3];
+            for (int i = 0; i < k; i++, px++, p += 16) {
+                f0[px] = (float) F_LE.get(src, p);
+                f1[px] = (float) F_LE.get(src, p + 4);
+                f2[px] = (float) F_LE.get(src, p + 8);
+                f3[px] = (float) F_LE.get(src, p + 12);
+            }
+        } else if (c == 3 && !big) {
+            float[] f0 = f32[0];
+            float[] f1 = f32[1];
+            float[] f2 = f32[2];
+            for (int i = 0; i < k; i++, px++, p += 12) {
+                f0[px] = (float) F_LE.get(src, p);
+                f1[px] = (float) F_LE.get(src, p + 4);
+                f2[px] = (float) F_LE.get(src, p + 8);
+            }
+        } else if (big) {
             for (int i = 0; i < k; i++, px++) {
                 for (int b = 0; b < c; b++, p += 4) {
                     f32[b][px] = (float) F_BE.get(src, p);

@@ -420,7 +420,7 @@ final class PngDecoder {
             unfilterOneByte(ft, c, co, p, po, n);
             return;
         }
-        if (ft == 4 && (bpp == 3 || bpp == 4) && n % bpp == 0) {
+        if (ft == 4 && bpp >= 2 && bpp <= 4 && n % bpp == 0) {
             paethMulti(c, co, p, po, n, bpp);
             return;
         }
@@ -500,18 +500,45 @@ final class PngDecoder {
         }
     }
 
+    /** The Paeth predictor in libpng's two-comparison form (same choices, ties to a, then b). */
     private static int paeth(int a, int b, int c) {
-        int pa = Math.abs(b - c);
-        int pb = Math.abs(a - c);
-        int pc = Math.abs(a + b - c - c);
-        return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+        int p = b - c;
+        int q = a - c;
+        int pa = Math.abs(p);
+        int pb = Math.abs(q);
+        int pc = Math.abs(p + q);
+        if (pb < pa) {
+            pa = pb;
+            a = b;
+        }
+        return pc < pa ? c : a;
     }
 
     /**
-     * Paeth for 3 or 4 bytes per pixel (RGB, RGBA, 16-bit grey+alpha): the left and upper-left neighbours of each
-     * channel stay in registers, giving independent chains per channel instead of reloads of just-written bytes.
+     * Paeth for 2, 3 or 4 bytes per pixel (16-bit grey, 8-bit grey+alpha, RGB, RGBA, 16-bit grey+alpha): the left
+     * and upper-left neighbours of each channel stay in registers, giving independent chains per channel instead
+     * of reloads of just-written bytes.
      */
     private static void paethMulti(byte[] cur, int co, byte[] prev, int po, int n, int bpp) {
+        if (bpp == 2) {
+            int a0 = (cur[co + 1] + prev[po + 1]) & 0xFF;
+            int a1 = (cur[co + 2] + prev[po + 2]) & 0xFF;
+            cur[co + 1] = (byte) a0;
+            cur[co + 2] = (byte) a1;
+            int c0 = prev[po + 1] & 0xFF;
+            int c1 = prev[po + 2] & 0xFF;
+            for (int i = 3; i + 1 <= n; i += 2) {
+                int b0 = prev[po + i] & 0xFF;
+                int b1 = prev[po + i + 1] & 0xFF;
+                a0 = (cur[co + i] + paeth(a0, b0, c0)) & 0xFF;
+                a1 = (cur[co + i + 1] + paeth(a1, b1, c1)) & 0xFF;
+                cur[co + i] = (byte) a0;
+                cur[co + i + 1] = (byte) a1;
+                c0 = b0;
+                c1 = b1;
+            }
+            return;
+        }
         int a0 = (cur[co + 1] + prev[po + 1]) & 0xFF;
         int a1 = (cur[co + 2] + prev[po + 2]) & 0xFF;
         int a2 = (cur[co + 3] + prev[po + 3]) & 0xFF;

@@ -54,6 +54,7 @@ public abstract class KernelBench {
     byte[] lut8;
     byte[] lut16;
     byte[] ref;
+    byte[] labelRuns;
     byte[] pred90;
     byte[] refRandom;
     byte[] predRandom;
@@ -108,6 +109,14 @@ public abstract class KernelBench {
         pred90 = new byte[PIXELS];
         for (int i = 0; i < PIXELS; i++) {
             pred90[i] = g.chance(0.9) ? ref[i] : (byte) ((ref[i] + g.between(1, CLASSES - 1)) % CLASSES);
+        }
+        labelRuns = new byte[PIXELS];
+        for (int i = 0; i < PIXELS; ) {
+            int run = g.between(20, 420);
+            byte v = (byte) g.between(0, CLASSES - 1);
+            for (int k = 0; k < run && i < PIXELS; k++) {
+                labelRuns[i++] = v;
+            }
         }
         refRandom = g.bytes(PIXELS, 0, CLASSES - 1);
         predRandom = g.bytes(PIXELS, 0, CLASSES - 1);
@@ -173,9 +182,17 @@ public abstract class KernelBench {
 
     // ------------------------------------------------------------------------------------------ counting
 
+    /** 10 classes drawn independently per pixel (no spatial structure). */
     @Benchmark
     public long[] histogramU8() {
         Kernels.histogram(ref, null, hist8);
+        return hist8;
+    }
+
+    /** A label map: runs of 20 to 420 pixels of one of 10 classes. */
+    @Benchmark
+    public long[] histogramU8Runs() {
+        Kernels.histogram(labelRuns, null, hist8);
         return hist8;
     }
 

@@ -432,6 +432,96 @@ final class Inflate {
         final int litMask = (1 << LIT_BITS) - 1;
         final int distMask = (1 << DIST_BITS) - 1;
         final int fastEnd = end - 258 - 8;
+        // Fast loop: at least one longest match (plus a word of slack) away from the end, so neither literals nor
+        // matches need an end-of-output check and every match is copied a word at a time.
+        while (op <= fastEnd) {
+            if (bitsleft < 48) {
+                refill();
+            }
+            int e = lit[(int) bitbuf & litMask];
+            if (e < 0) {
+                int b = e & 31;
+                bitbuf >>>= b;
+                bitsleft -= b;
+                out[op++] = (byte) (e >>> 8);
+                e = lit[(int) bitbuf & litMask];
+                if (e < 0) {
+                    b = e & 31;
+                    bitbuf >>>= b;
+                    bitsleft -= b;
+                    out[op++] = (byte) (e >>> 8);
+                    continue;
+                }
+                if (bitsleft < 48) {
+                    refill();
+                }
+            }
+            int kind = (e >>> 5) & 7;
+            if (kind == K_SUB) {
+                bitbuf >>>= LIT_BITS;
+                bitsleft -= LIT_BITS;
+                e = lit[(e >>> 16) + ((int) bitbuf & ((1 << ((e >>> 8) & 0xF)) - 1))];
+                int b = e & 31;
+                bitbuf >>>= b;
+                bitsleft -= b;
+                if (e < 0) {
+                    out[op++] = (byte) (e >>> 8);
+                    continue;
+                }
+                kind = (e >>> 5) & 7;
+            } else {
+                int b = e & 31;
+                bitbuf >>>= b;
+                bitsleft -= b;
+            }
+            if (kind == K_END) {
+                blockComplete = true;
+                return op;
+            }
+            if (kind != K_LENGTH) {
+                throw new CorruptException("invalid literal/length code");
+            }
+            int extra = (e >>> 8) & 0xF;
+            int length = (e >>> 16) + (int) (bitbuf & ((1L << extra) - 1));
+            bitbuf >>>= extra;
+            bitsleft -= extra;
+            int d = dist[(int) bitbuf & distMask];
+            int dk = (d >>> 5) & 7;
+            if (dk == K_SUB) {
+                bitbuf >>>= DIST_BITS;
+                bitsleft -= DIST_BITS;
+                d = dist[(d >>> 16) + ((int) bitbuf & ((1 << ((d >>> 8) & 0xF)) - 1))];
+                dk = (d >>> 5) & 7;
+            }
+            if (dk != K_LENGTH) {
+                throw new CorruptException("invalid distance code");
+            }
+            int db = d & 31;
+            bitbuf >>>= db;
+            bitsleft -= db;
+            int dextra = (d >>> 8) & 0xF;
+            int distance = (d >>> 16) + (int) (bitbuf & ((1L << dextra) - 1));
+            bitbuf >>>= dextra;
+            bitsleft -= dextra;
+            int src = op - distance;
+            if (src < base) {
+                throw new CorruptException("DEFLATE distance " + distance + " reaches before the start of the data");
+            }
+            if (distance >= 8) {
+                LONG.set(out, op, (long) LONG.get(out, src));
+                for (int i = 8; i < length; i += 8) {
+                    LONG.set(out, op + i, (long) LONG.get(out, src + i));
+                }
+            } else if (distance == 1) {
+                Arrays.fill(out, op, op + length, out[src]);
+            } else {
+                for (int i = 0; i < length; i++) {
+                    out[op + i] = out[src + i];
+                }
+            }
+            op += length;
+        }
+        // Careful loop for the last bytes of the output: every write is checked against the end.
         while (true) {
             if (bitsleft < 48) {
                 refill();

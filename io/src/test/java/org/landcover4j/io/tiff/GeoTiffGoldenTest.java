@@ -225,4 +225,37 @@ class GeoTiffGoldenTest {
             java.nio.file.Files.delete(p);
         }
     }
+
+    @Test
+    void oneReaderServesConcurrentWindowedReads() throws Exception {
+        Path p = golden("cog_u16.tif");
+        Raster full = GeoTiff.read(p);
+        try (GeoTiffReader r = GeoTiffReader.open(p)) {
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                var futures = new java.util.ArrayList<java.util.concurrent.Future<Boolean>>();
+                for (int t = 0; t < 4; t++) {
+                    long seed = 1000 + t;
+                    futures.add(pool.submit(() -> {
+                        Gen g = new Gen(seed);
+                        for (int i = 0; i < 200; i++) {
+                            int x = g.nextInt(full.width());
+                            int y = g.nextInt(full.height());
+                            Window w = Window.of(x, y, 1 + g.nextInt(full.width() - x), 1 + g.nextInt(full.height() - y));
+                            int b = g.nextInt(2);
+                            if (!sameSamples(full.window(w).selectBands(b), r.read(w, b))) {
+                                return false;
+                            }
+                        }
+                        return true;
+                    }));
+                }
+                for (var f : futures) {
+                    assertTrue(f.get());
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
 }

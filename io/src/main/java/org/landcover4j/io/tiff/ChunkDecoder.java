@@ -98,6 +98,15 @@ final class ChunkDecoder implements AutoCloseable {
      * file's byte order from index {@link #BASE} on (it is reused by the next call).
      */
     byte[] decode(int chunk) throws IOException {
+        return decode(chunk, true);
+    }
+
+    /**
+     * Decodes chunk {@code i}, undoing horizontal differencing only if {@code undoHorizontal} (the caller may fuse
+     * it with copying the samples out, see {@link Samples#accumulateIn}); the floating-point predictor is always
+     * undone.
+     */
+    byte[] decode(int chunk, boolean undoHorizontal) throws IOException {
         int expected = img.decodedChunkBytes(chunk);
         long offset = img.offsets()[chunk];
         long count = img.byteCounts()[chunk];
@@ -156,7 +165,7 @@ final class ChunkDecoder implements AutoCloseable {
         }
         int rows = img.chunkRows(chunk);
         int rowSamples = img.blockWidth * img.chunkSamples;
-        if (img.predictor == 2) {
+        if (img.predictor == 2 && undoHorizontal) {
             Predictors.undoHorizontal(out, BASE, rows, rowSamples, img.chunkSamples, img.sampleBytes, img.in.order);
         } else if (img.predictor == 3) {
             int rowBytes = img.chunkRowBytes();

@@ -189,8 +189,34 @@ final class RasterDecoder {
                     }
                     continue;
                 }
-                byte[] data = dec.decode(chunk);
+                // integer horizontal differencing is undone while the samples are copied out, in one pass
+                boolean fused = img.predictor == 2 && img.dataType.isInteger();
+                byte[] data = dec.decode(chunk, !fused);
                 int rowBytes = img.chunkRowBytes();
+                if (fused && plane < 0 && bytes == 1 && Samples.isIdentity(bands, cs) && cs >= 2 && cs <= 4) {
+                    // all bands of pixel-interleaved 8-bit data: sum and split them in one pass
+                    for (int y = y0; y < y1; y++) {
+                        int row = ChunkDecoder.BASE + (y - cy) * rowBytes;
+                        int d = (y - window.y()) * window.width() + (x0 - window.x());
+                        Samples.accumulateDeinterleaveBytes(data, row, cs, outs, d, x0 - cx, nx);
+                    }
+                    continue;
+                }
+                if (fused) {
+                    int skip = x0 - cx;
+                    for (int k = 0; k < bands.length; k++) {
+                        if (plane >= 0 && bands[k] != plane) {
+                            continue;
+                        }
+                        int sample = plane >= 0 ? 0 : bands[k];
+                        for (int y = y0; y < y1; y++) {
+                            int row = ChunkDecoder.BASE + (y - cy) * rowBytes + sample * bytes;
+                            int d = (y - window.y()) * window.width() + (x0 - window.x());
+                            Samples.accumulateIn(data, row, cs, order, outs[k], d, skip, nx);
+                        }
+                    }
+                    continue;
+                }
                 if (plane < 0 && bytes == 1 && Samples.isIdentity(bands, cs) && cs >= 2 && cs <= 4) {
                     // all bands of a pixel-interleaved 8-bit chunk: one pass over the chunk instead of one per band
                     for (int y = y0; y < y1; y++) {

@@ -182,6 +182,121 @@ final class Samples {
         }
     }
 
+    /**
+     * Undoes horizontal differencing while copying one sample of a row out: walks {@code skip + n} pixels of
+     * {@code stride} samples from byte {@code srcOff}, summing the differences in a register, and writes the sums of
+     * the last {@code n} pixels to {@code dst[dstOff..)}. Integer band arrays only.
+     */
+    static void accumulateIn(byte[] src, int srcOff, int stride, ByteOrder order, Object dst, int dstOff, int skip,
+                             int n) {
+        boolean le = order == ByteOrder.LITTLE_ENDIAN;
+        int total = skip + n;
+        if (dst instanceof byte[] d) {
+            byte acc = 0;
+            int s = srcOff;
+            for (int i = 0; i < skip; i++, s += stride) {
+                acc += src[s];
+            }
+            for (int i = 0; i < n; i++, s += stride) {
+                acc += src[s];
+                d[dstOff + i] = acc;
+            }
+        } else if (dst instanceof short[] d) {
+            short acc = 0;
+            int sb = stride * 2;
+            int s = srcOff;
+            if (le) {
+                for (int i = 0; i < skip; i++, s += sb) {
+                    acc += (short) S_LE.get(src, s);
+                }
+                for (int i = 0; i < n; i++, s += sb) {
+                    acc += (short) S_LE.get(src, s);
+                    d[dstOff + i] = acc;
+                }
+            } else {
+                for (int i = 0; i < skip; i++, s += sb) {
+                    acc += (short) S_BE.get(src, s);
+                }
+                for (int i = 0; i < n; i++, s += sb) {
+                    acc += (short) S_BE.get(src, s);
+                    d[dstOff + i] = acc;
+                }
+            }
+        } else if (dst instanceof int[] d) {
+            int acc = 0;
+            int sb = stride * 4;
+            int s = srcOff;
+            for (int i = 0; i < total; i++, s += sb) {
+                acc += le ? (int) I_LE.get(src, s) : (int) I_BE.get(src, s);
+                if (i >= skip) {
+                    d[dstOff + i - skip] = acc;
+                }
+            }
+        } else {
+            throw new IllegalArgumentException("horizontal differencing is fused for integer band arrays, got "
+                    + dst.getClass());
+        }
+    }
+
+    /**
+     * {@link #accumulateIn} for every sample of 2 to 4 interleaved bytes at once: the running sums of each band are
+     * independent, so they proceed in parallel in the CPU.
+     */
+    static void accumulateDeinterleaveBytes(byte[] src, int srcOff, int cs, Object[] dst, int dstOff, int skip, int n) {
+        byte[] d0 = (byte[]) dst[0];
+        byte[] d1 = (byte[]) dst[1];
+        byte[] d2 = cs > 2 ? (byte[]) dst[2] : null;
+        byte[] d3 = cs > 3 ? (byte[]) dst[3] : null;
+        byte a0 = 0;
+        byte a1 = 0;
+        byte a2 = 0;
+        byte a3 = 0;
+        int s = srcOff;
+        for (int i = 0; i < skip; i++, s += cs) {
+            a0 += src[s];
+            a1 += src[s + 1];
+            if (cs > 2) {
+                a2 += src[s + 2];
+                if (cs > 3) {
+                    a3 += src[s + 3];
+                }
+            }
+        }
+        switch (cs) {
+            case 2 -> {
+                for (int i = 0; i < n; i++, s += 2) {
+                    a0 += src[s];
+                    a1 += src[s + 1];
+                    d0[dstOff + i] = a0;
+                    d1[dstOff + i] = a1;
+                }
+            }
+            case 3 -> {
+                for (int i = 0; i < n; i++, s += 3) {
+                    a0 += src[s];
+                    a1 += src[s + 1];
+                    a2 += src[s + 2];
+                    d0[dstOff + i] = a0;
+                    d1[dstOff + i] = a1;
+                    d2[dstOff + i] = a2;
+                }
+            }
+            case 4 -> {
+                for (int i = 0; i < n; i++, s += 4) {
+                    a0 += src[s];
+                    a1 += src[s + 1];
+                    a2 += src[s + 2];
+                    a3 += src[s + 3];
+                    d0[dstOff + i] = a0;
+                    d1[dstOff + i] = a1;
+                    d2[dstOff + i] = a2;
+                    d3[dstOff + i] = a3;
+                }
+            }
+            default -> throw new IllegalArgumentException("2 to 4 samples per pixel, got " + cs);
+        }
+    }
+
     /** Whether {@code bands} is 0, 1, ..., count-1. */
     static boolean isIdentity(int[] bands, int count) {
         if (bands.length != count) {

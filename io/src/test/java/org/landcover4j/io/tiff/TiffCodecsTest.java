@@ -182,4 +182,22 @@ class TiffCodecsTest {
         }
         assertTrue(corrupt > 100, "only " + corrupt + " of 3000 corrupt streams were detected; " + g);
     }
+
+    @Test
+    void adler32MatchesTheJdkOnEveryLengthAndOffset() {
+        Gen g = Gen.seeded(43);
+        byte[] b = data(g, 200_000, 0);
+        for (int n : new int[] {0, 1, 7, 8, 9, 15, 16, 17, 5552, 32768, 32775, 65536, 199_990}) {
+            for (int off : new int[] {0, 1, 3, 7}) {
+                java.util.zip.Adler32 a = new java.util.zip.Adler32();
+                a.update(b, off, n);
+                assertEquals(a.getValue(), Inflate.adler32(b, off, n), "n=" + n + " off=" + off);
+            }
+        }
+        byte[] ff = new byte[100_000];
+        Arrays.fill(ff, (byte) 0xFF);
+        java.util.zip.Adler32 a = new java.util.zip.Adler32();
+        a.update(ff);
+        assertEquals(a.getValue(), Inflate.adler32(ff, 0, ff.length), "all 0xFF");
+    }
 }

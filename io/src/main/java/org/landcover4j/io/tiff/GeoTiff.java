@@ -107,8 +107,21 @@ public final class GeoTiff {
 
     /** Reads a window of the selected bands of overview {@code level}. */
     public static Raster readOverview(Path path, int level, Window window, int... bands) throws IOException {
-        try (GeoTiffReader r = GeoTiffReader.open(path)) {
+        return readOverview(path, DecodeLimits.defaults(), level, window, bands);
+    }
+
+    /** Reads a window of the selected bands of overview {@code level}, with these limits. */
+    public static Raster readOverview(Path path, DecodeLimits limits, int level, Window window, int... bands)
+            throws IOException {
+        try (GeoTiffReader r = GeoTiffReader.open(path, limits)) {
             return r.readOverview(level, window, bands);
+        }
+    }
+
+    /** Reads the selected bands (0-based) of the whole image, with these limits. */
+    public static Raster readBands(Path path, DecodeLimits limits, int... bands) throws IOException {
+        try (GeoTiffReader r = GeoTiffReader.open(path, limits)) {
+            return r.readBands(bands);
         }
     }
 

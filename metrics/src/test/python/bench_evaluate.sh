@@ -31,7 +31,7 @@ measure() {
 for r in $(seq 1 "$ROUNDS"); do
   measure "$r" "python PIL+bincount" "$PYTHON" "$HERE/evaluate_numpy.py" "$DATA/reference" "$DATA/prediction"
   measure "$r" "landcover evaluate --threads 1" $LANDCOVER evaluate --reference "$DATA/reference" \
-      --prediction "$DATA/prediction" --threads 1 --json /dev/null
+      --prediction "$DATA/prediction" --threads 1
   measure "$r" "landcover evaluate --threads 2" $LANDCOVER evaluate --reference "$DATA/reference" \
-      --prediction "$DATA/prediction" --threads 2 --json /dev/null
+      --prediction "$DATA/prediction" --threads 2
 done

@@ -223,6 +223,9 @@ public final class ConfusionAccumulator {
                 return;
             }
             k = classes.length;
+            if (k == 0) {
+                throw new IllegalArgumentException("declare at least one class value (or none at all to discover them)");
+            }
             if (names != null && names.size() != k) {
                 throw new IllegalArgumentException("need one class name per class (" + k + "), got " + names.size());
             }

@@ -601,6 +601,7 @@ class ConfusionAccumulatorTest {
         var e2 = assertThrows(IllegalArgumentException.class, () -> ConfusionAccumulator.discovering().add(b, b, 1));
         assertTrue(e2.getMessage().contains("band index 1"), e2.getMessage());
         assertThrows(IllegalArgumentException.class, () -> ConfusionAccumulator.forClasses(1, 2, 1));
+        assertThrows(IllegalArgumentException.class, () -> ConfusionAccumulator.forClasses());
         assertThrows(IllegalArgumentException.class, () -> ConfusionMatrix.of(new long[][] {{1, 2}, {3}}));
     }
 }

@@ -46,16 +46,19 @@ public final class Png {
 
     /**
      * Reads the header of a PNG file: size, bit depth, colour type, interlacing and the palette; stops at the
-     * first image data chunk.
+     * first image data chunk. No decode limit applies (nothing is decoded), except that one band must fit a Java
+     * array.
      *
      * @throws InvalidDataException if the file is not a valid PNG up to its image data
      * @throws IOException          if the file cannot be read
      */
     public static PngInfo probe(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            return new PngDecoder(in, file, DecodeLimits.defaults()).probe();
+            return new PngDecoder(in, file, PROBE_LIMITS).probe();
         }
     }
+
+    private static final DecodeLimits PROBE_LIMITS = new DecodeLimits(Long.MAX_VALUE, Integer.MAX_VALUE, 65535);
 
     /**
      * Decodes a PNG file with the default {@link DecodeLimits}.

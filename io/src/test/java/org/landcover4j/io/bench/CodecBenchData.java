@@ -21,8 +21,8 @@ import org.landcover4j.io.png.Png;
  * from the working directory).
  *
  * <p>{@link #main} is the Java twin of {@code time_codecs.py}: the same files, the same protocol (untimed decodes,
- * 200 here for the JIT, 20 in Python; then N timed; median of the thread's CPU time, median and minimum of
- * wall-clock time), for side-by-side
+ * here for 2 s so that the JIT has compiled the decoder, 20 in Python; then N timed; median of the thread's CPU
+ * time, median and minimum of wall-clock time), for side-by-side
  * figures on a machine too loaded for JMH's wall-clock scores to mean much.
  */
 final class CodecBenchData {
@@ -103,7 +103,8 @@ final class CodecBenchData {
 
     private static double[] time(Decode d, int repeat) throws IOException {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        for (int i = 0; i < 200; i++) {            // the JIT needs more warm-up than CPython's 20 decodes
+        long until = System.nanoTime() + 2_000_000_000L;   // the JIT needs more warm-up than CPython's 20 decodes
+        for (int i = 0; i < 20 || System.nanoTime() < until; i++) {
             d.run();
         }
         long[] cpu = new long[repeat];

@@ -110,10 +110,11 @@ class PngHostileTest {
         fails(png(ihdr(0, 5, 8, 0, 0), IEND), "invalid");
         // within the per-side limit but over the byte cap
         Path f = tmp.resolve("big.png");
-        Files.write(f, png(ihdr(40000, 40000, 16, 6, 0), IEND));
+        Files.write(f, png(ihdr(40000, 40000, 16, 6, 0), chunk("IDAT", new byte[] {1, 2, 3}), IEND));
         var e = assertThrows(InvalidDataException.class,
                 () -> Png.read(f, DecodeLimits.defaults().withMaxOutputBytes(1 << 20)));
         assertTrue(e.getMessage().contains("decode limit"), e.getMessage());
+        assertEquals(40000, Png.probe(f).width());           // a probe decodes nothing: no byte cap
     }
 
     @Test

@@ -473,15 +473,15 @@ final class Inflate {
             }
             int e = lit[(int) bitbuf & litMask];
             if (e < 0) {
-                int b = e & 31;
-                bitbuf >>>= b;
-                bitsleft -= b;
+                // a literal entry's low 6 bits are its code length, and a long shift uses only those: shifting by
+                // the entry itself keeps the mask off the bit buffer's dependency chain
+                bitbuf >>>= e;
+                bitsleft -= e & 31;
                 out[op++] = (byte) (e >>> 8);
                 e = lit[(int) bitbuf & litMask];
                 if (e < 0) {
-                    b = e & 31;
-                    bitbuf >>>= b;
-                    bitsleft -= b;
+                    bitbuf >>>= e;
+                    bitsleft -= e & 31;
                     out[op++] = (byte) (e >>> 8);
                     continue;
                 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.landcover4j.core.InvalidDataException;
+import org.landcover4j.core.WarningListener;
 import org.landcover4j.core.raster.Raster;
 import org.landcover4j.io.DecodeLimits;
 
@@ -61,7 +62,7 @@ public final class Png {
     private static final DecodeLimits PROBE_LIMITS = new DecodeLimits(Long.MAX_VALUE, Integer.MAX_VALUE, 65535);
 
     /**
-     * Decodes a PNG file with the default {@link DecodeLimits}.
+     * Decodes a PNG file with the default {@link DecodeLimits}, logging tolerated oddities.
      *
      * @throws InvalidDataException if the file is not a valid PNG or exceeds the limits
      * @throws IOException          if the file cannot be read
@@ -71,20 +72,33 @@ public final class Png {
     }
 
     /**
-     * Decodes a PNG file, refusing images whose decoded size exceeds {@code limits}.
+     * Decodes a PNG file, refusing images whose decoded size exceeds {@code limits}; tolerated oddities are logged
+     * (see {@link #read(Path, DecodeLimits, WarningListener)}).
      *
      * @throws InvalidDataException if the file is not a valid PNG or exceeds the limits
      * @throws IOException          if the file cannot be read
      */
     public static Raster read(Path file, DecodeLimits limits) throws IOException {
+        return read(file, limits, WarningListener.logging());
+    }
+
+    /**
+     * Decodes a PNG file, reporting tolerated oddities (image data beyond the last row, an unterminated zlib
+     * stream, a non-empty {@code IEND}, palette indices without a colour) to {@code warnings}.
+     *
+     * @throws InvalidDataException if the file is not a valid PNG or exceeds the limits
+     * @throws IOException          if the file cannot be read
+     */
+    public static Raster read(Path file, DecodeLimits limits, WarningListener warnings) throws IOException {
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(warnings, "warnings");
         try (InputStream in = Files.newInputStream(file)) {
-            return new PngDecoder(in, file, limits).decode();
+            return new PngDecoder(in, file, limits, warnings).decode();
         }
     }
 
     /**
-     * Decodes a PNG held in memory; error messages name no file.
+     * Decodes a PNG held in memory; error messages name no file and tolerated oddities are ignored.
      *
      * @throws InvalidDataException if the bytes are not a valid PNG or exceed the limits
      */

@@ -8,6 +8,7 @@ import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 import org.landcover4j.core.InvalidDataException;
+import org.landcover4j.core.WarningListener;
 import org.landcover4j.core.raster.ByteRaster;
 import org.landcover4j.core.raster.Raster;
 import org.landcover4j.core.raster.RasterMetadata;
@@ -37,6 +38,7 @@ final class PngDecoder {
     private final InputStream in;
     private final Path file;
     private final DecodeLimits limits;
+    private final WarningListener warnings;
     private final byte[] buf = new byte[1 << 16];
     private int pos;
     private int lim;
@@ -65,9 +67,18 @@ final class PngDecoder {
     private short[][] b16;
 
     PngDecoder(InputStream in, Path file, DecodeLimits limits) {
+        this(in, file, limits, WarningListener.ignore());
+    }
+
+    PngDecoder(InputStream in, Path file, DecodeLimits limits, WarningListener warnings) {
         this.in = in;
         this.file = file;
         this.limits = limits;
+        this.warnings = warnings;
+    }
+
+    private void warn(String message) {
+        warnings.warning(file == null ? "PNG data" : file.toString(), message);
     }
 
     // ---------------------------------------------------------------- entry points
@@ -89,8 +100,12 @@ final class PngDecoder {
             headerPending = false;
             switch (chunkType) {
                 case IEND -> {
-                    skipBytes(chunkRemaining);           // IEND is empty; tolerate junk in it as libpng does
+                    if (chunkRemaining != 0) {
+                        warn("IEND chunk has " + chunkRemaining + " bytes of data (it should be empty); ignored");
+                        skipBytes(chunkRemaining);
+                    }
                     finishChunk();
+                    checkPaletteIndices();
                     return raster();
                 }
                 case IDAT -> throw invalid("IDAT chunk at offset " + chunkOffset
@@ -99,6 +114,20 @@ final class PngDecoder {
                         + " after the image data");
                 default -> skipChunk();
             }
+        }
+    }
+
+    /** Warns about palette indices that have no colour (the standard calls them an error; decoders keep them). */
+    private void checkPaletteIndices() {
+        if (colorType != PngColorType.PALETTE || plte == null || plte.length >= (1 << bitDepth)) {
+            return;
+        }
+        int max = 0;
+        for (byte v : b8[0]) {
+            max = Math.max(max, v & 0xFF);
+        }
+        if (max >= plte.length) {
+            warn("pixel value " + max + " has no colour in the palette of " + plte.length + " entries; kept as is");
         }
     }
 
@@ -374,10 +403,13 @@ final class PngDecoder {
                 throw invalid("corrupt zlib data after the last row: " + e.getMessage());
             }
             if (n > 0) {
-                return;                          // more data than the image needs: ignored, as libpng does
+                warn("the image data holds more than the image needs; the rest is ignored");
+                return;                          // as libpng does
             }
             if (inflater.needsInput() && !feed()) {
-                return;                          // stream not terminated: all pixels are there, tolerated
+                warn("the zlib stream of the image data is not terminated (no end marker and checksum); every "
+                        + "row is there");
+                return;
             }
             if (!inflater.needsInput() && !inflater.finished()) {
                 return;

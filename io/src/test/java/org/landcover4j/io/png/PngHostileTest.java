@@ -124,9 +124,33 @@ class PngHostileTest {
         Path f = tmp.resolve("bomb.png");
         Files.write(f, png(ihdr(1, 1, 8, 0, 0), chunk("IDAT", bomb), IEND));
         long t0 = System.nanoTime();
-        Raster r = Png.read(f);                 // libpng too accepts extra image data and ignores it
+        var warnings = new java.util.ArrayList<String>();
+        Raster r = Png.read(f, DecodeLimits.defaults(), (src, m) -> warnings.add(m));   // libpng too accepts it
         assertTrue(System.nanoTime() - t0 < 1_000_000_000L);
         assertEquals(1, r.width());
+        assertEquals(java.util.List.of("the image data holds more than the image needs; the rest is ignored"),
+                warnings);
+    }
+
+    @Test
+    void toleratedOdditiesAreWarnings() throws IOException {
+        byte[] idat = chunk("IDAT", zlib(new byte[] {0, 1, 2, 3, 4, 0, 5, 6, 7, 8}));
+        Path f = tmp.resolve("odd.png");
+        var warnings = new java.util.ArrayList<String>();
+        Files.write(f, png(ihdr(4, 2, 8, 0, 0), idat, chunk("IEND", new byte[] {1, 2})));
+        Png.read(f, DecodeLimits.defaults(), (src, m) -> warnings.add(src + ": " + m));
+        // palette of 3 colours, pixel values up to 8
+        Files.write(f, png(ihdr(4, 2, 8, 3, 0), chunk("PLTE", new byte[9]), idat, IEND));
+        Raster r = Png.read(f, DecodeLimits.defaults(), (src, m) -> warnings.add(src + ": " + m));
+        assertEquals(8, ((ByteRaster) r).get(0, 1, 3));
+        // zlib stream without its end: every row is there
+        byte[] z = zlib(new byte[] {0, 1, 2, 3, 4, 0, 5, 6, 7, 8});
+        Files.write(f, png(ihdr(4, 2, 8, 0, 0), chunk("IDAT", Arrays.copyOf(z, z.length - 4)), IEND));
+        Png.read(f, DecodeLimits.defaults(), (src, m) -> warnings.add(src + ": " + m));
+        assertEquals(3, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).startsWith(f + ": IEND chunk has 2 bytes"), warnings.get(0));
+        assertTrue(warnings.get(1).contains("pixel value 8 has no colour in the palette of 3 entries"), warnings.get(1));
+        assertTrue(warnings.get(2).contains("not terminated"), warnings.get(2));
     }
 
     @Test

@@ -38,6 +38,7 @@ import picocli.CommandLine.Option;
             InfoCommand.class,
             ExportCommand.class,
             TileCommand.class, SplitCommand.class,
+            SamplesCommand.class,
             // further commands register here, one line each
         })
 public final class LandcoverCli implements Runnable {

@@ -22,8 +22,8 @@ import picocli.CommandLine.Option;
  * agreement, Fleiss' kappa, Krippendorff's alpha).
  */
 @Command(name = "agreement", mixinStandardHelpOptions = true,
-        description = {"Inter-annotator agreement of label maps of the same pixels: pairwise pixel agreement (the",
-            "share of pixels two annotators label alike), Fleiss' kappa and Krippendorff's alpha (nominal)."})
+        description = "Inter-annotator agreement of label maps of the same pixels: pairwise pixel agreement (the "
+            + "share of pixels two annotators label alike), Fleiss' kappa and Krippendorff's alpha (nominal).")
 public final class AgreementCommand implements Callable<Integer> {
 
     @Mixin

@@ -34,10 +34,10 @@ import picocli.CommandLine.Parameters;
  * be written (the message names it).
  */
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Write a dataset's manifest as an Apache Arrow IPC file: one row per sample with its dataset, id,",
-            "split, files (relative to DATASET_DIR), CRS, footprint (WKB), bounds, label histogram and statistics",
-            "(class count, majority class, ignore fraction; LandCoverNet consensus). With --tiles, also a tile table:",
-            "one row per tile of a grid over each sample, with its window, footprint and label counts."})
+        description = "Write a dataset's manifest as an Apache Arrow IPC file: one row per sample with its dataset, id, "
+            + "split, files (relative to DATASET_DIR), CRS, footprint (WKB), bounds, label histogram and statistics "
+            + "(class count, majority class, ignore fraction; LandCoverNet consensus). With --tiles, also a tile table: "
+            + "one row per tile of a grid over each sample, with its window, footprint and label counts.")
 public final class ExportCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "DATASET_DIR", description = "The dataset's root folder, as distributed.")

@@ -44,10 +44,10 @@ import picocli.CommandLine.Parameters;
  * (skipped rows, partial downloads) go to stderr, one line each.
  */
 @Command(name = "info", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Detect which dataset DATASET_DIR holds (SEN12MS, LandCoverNet, OpenEarthMap, OpenSentinelMap,",
-            "Globe230k) and summarise it: samples, labelled samples, split sizes and the histogram of raw values of",
-            "the primary label band (SEN12MS IGBP, LandCoverNet class, OpenEarthMap label, OpenSentinelMap land use,",
-            "Globe230k label) over every labelled sample."})
+        description = "Detect which dataset DATASET_DIR holds (SEN12MS, LandCoverNet, OpenEarthMap, OpenSentinelMap, "
+            + "Globe230k) and summarise it: samples, labelled samples, split sizes and the histogram of raw values of "
+            + "the primary label band (SEN12MS IGBP, LandCoverNet class, OpenEarthMap label, OpenSentinelMap land use, "
+            + "Globe230k label) over every labelled sample.")
 public final class InfoCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "DATASET_DIR", description = "The dataset's root folder, as distributed.")

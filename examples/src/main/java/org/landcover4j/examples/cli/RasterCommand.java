@@ -35,8 +35,8 @@ import picocli.CommandLine.Parameters;
  * and from a two-pass loop in double for the other types.
  */
 @Command(name = "raster", mixinStandardHelpOptions = true,
-        description = {"Describe one raster (GeoTIFF, PNG, JPEG, NPY, or an NPZ array as file.npz:key):",
-            "size, bands, data type, nodata, CRS, geotransform and per-band statistics over valid pixels."})
+        description = "Describe one raster (GeoTIFF, PNG, JPEG, NPY, or an NPZ array as file.npz:key): "
+            + "size, bands, data type, nodata, CRS, geotransform and per-band statistics over valid pixels.")
 public final class RasterCommand implements Callable<Integer> {
 
     @Mixin

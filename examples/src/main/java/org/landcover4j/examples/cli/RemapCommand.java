@@ -30,9 +30,9 @@ import picocli.CommandLine.Option;
  * crosswalk, written as a GeoTIFF with the input's georeferencing and the target taxonomy's colours as palette.
  */
 @Command(name = "remap", mixinStandardHelpOptions = true,
-        description = {"Map a label raster's primary band through a crosswalk (see 'landcover taxonomy list') and",
-            "write it as a uint8 GeoTIFF with the input's georeferencing, the target classes' colours as palette",
-            "and the crosswalk's fill value as nodata."})
+        description = "Map a label raster's primary band through a crosswalk (see 'landcover taxonomy list') and "
+            + "write it as a uint8 GeoTIFF with the input's georeferencing, the target classes' colours as palette "
+            + "and the crosswalk's fill value as nodata.")
 public final class RemapCommand implements Callable<Integer> {
 
     @Mixin

@@ -10,10 +10,12 @@ import java.util.Arrays;
  * the data GeoTIFFs hold.
  *
  * <p>Design after libdeflate: a 64-bit bit buffer refilled a word at a time, so that one refill covers a whole
- * length/distance pair; two-level Huffman tables (11 bits for literals and lengths, 8 for distances) whose entries
- * carry the symbol kind, its value, its extra-bit count and the bits to consume; matches copied 8 bytes at a time
- * (distance 1 runs, frequent in padded tiles, as a fill). Output stops at the requested length, so a stream that
- * would expand without bound is cut off there. When the stream ends within the requested length its Adler-32
+ * length/distance pair; two-level Huffman tables (11 bits for literals and lengths, or 9 for outputs of at most
+ * 16 KiB such as GDAL's default strips, where building the larger table costs more than it saves; 8 bits for
+ * distances) whose entries carry the symbol kind, its value, its extra-bit count and the bits to consume; matches
+ * copied 8 bytes at a time (distance 1 runs, frequent in padded tiles, as a fill). Output stops at the requested
+ * length, so a stream that would expand without bound is cut off there. When the stream ends within the requested
+ * length its Adler-32
  * trailer is checked, so corrupt data are caught as zlib and libdeflate catch them. Every table index and
  * distance is checked, so corrupt input raises {@link CorruptException} and never an index error.
  *
@@ -32,9 +34,14 @@ final class Inflate {
     }
 
     private static final int LIT_BITS = 11;
+    /** Primary bits for small outputs, where building the table would cost more than it saves. */
+    private static final int SMALL_LIT_BITS = 9;
+    /** Outputs up to this size use {@link #SMALL_LIT_BITS}. */
+    private static final int SMALL_OUTPUT = 16 << 10;
     private static final int DIST_BITS = 8;
-    /** Room for the primary tables plus one subtable per long code. */
-    private static final int LIT_TABLE = (1 << LIT_BITS) + 288 * (1 << (15 - LIT_BITS));
+    /** Room for the primary tables plus one subtable per long code, for either primary size. */
+    private static final int LIT_TABLE = Math.max((1 << LIT_BITS) + 288 * (1 << (15 - LIT_BITS)),
+            (1 << SMALL_LIT_BITS) + 288 * (1 << (15 - SMALL_LIT_BITS)));
     private static final int DIST_TABLE = (1 << DIST_BITS) + 32 * (1 << (15 - DIST_BITS));
 
     // entry = value << 16 | extra << 8 | kind << 5 | bits; a literal is LITERAL_FLAG | byte << 8 | bits
@@ -165,10 +172,11 @@ final class Inflate {
             int btype = bits(2);
             switch (btype) {
                 case 0 -> op = stored(out, op, end);
-                case 1 -> op = huffman(out, base, op, end, FIXED_LIT, FIXED_DIST);
+                case 1 -> op = huffman(out, base, op, end, FIXED_LIT, LIT_BITS, FIXED_DIST);
                 case 2 -> {
-                    dynamicTables();
-                    op = huffman(out, base, op, end, litTable, distTable);
+                    int litBits = end - base <= SMALL_OUTPUT ? SMALL_LIT_BITS : LIT_BITS;
+                    dynamicTables(litBits);
+                    op = huffman(out, base, op, end, litTable, litBits, distTable);
                 }
                 default -> throw new CorruptException("DEFLATE block type 3 (reserved)");
             }
@@ -264,7 +272,7 @@ final class Inflate {
         return op + n;
     }
 
-    private void dynamicTables() throws CorruptException {
+    private void dynamicTables(int litBits) throws CorruptException {
         int hlit = bits(5) + 257;
         int hdist = bits(5) + 1;
         int hclen = bits(4) + 4;
@@ -321,7 +329,7 @@ final class Inflate {
         Arrays.fill(lit, hlit, 288, 0);
         int[] dist = Arrays.copyOfRange(len, hlit, hlit + 32);
         Arrays.fill(dist, hdist, 32, 0);
-        build(lit, 288, litTable, LIT_BITS, true);
+        build(lit, 288, litTable, litBits, true);
         build(dist, 32, distTable, DIST_BITS, false);
     }
 
@@ -459,209 +467,216 @@ final class Inflate {
         return Integer.reverse(code) >>> (32 - len);
     }
 
-    /** Decodes the symbols of one Huffman block. */
-    private int huffman(byte[] out, int base, int op, int end, int[] lit, int[] dist) throws CorruptException {
+    /**
+     * Decodes the symbols of one Huffman block.
+     *
+     * <p>The bit buffer, its count and the input position live in locals here (written back on every exit): kept in
+     * fields, each step of the bit-buffer chain would go through memory.
+     */
+    private int huffman(byte[] out, int base, int op, int end, int[] lit, int litBits, int[] dist)
+            throws CorruptException {
         blockComplete = false;
-        final int litMask = (1 << LIT_BITS) - 1;
+        final int litMask = (1 << litBits) - 1;
         final int distMask = (1 << DIST_BITS) - 1;
         final int fastEnd = end - 258 - 8;
-        // Fast loop: at least one longest match (plus a word of slack) away from the end, so neither literals nor
-        // matches need an end-of-output check and every match is copied a word at a time.
-        while (op <= fastEnd) {
-            if (bitsleft < 48) {
-                refill();
-            }
-            int e = lit[(int) bitbuf & litMask];
-            if (e < 0) {
-                // a literal entry's low 6 bits are its code length, and a long shift uses only those: shifting by
-                // the entry itself keeps the mask off the bit buffer's dependency chain
-                bitbuf >>>= e;
-                bitsleft -= e & 31;
-                out[op++] = (byte) (e >>> 8);
-                e = lit[(int) bitbuf & litMask];
+        final byte[] src = in;
+        final int refillLimit = inEnd - 8;
+        long bb = bitbuf;
+        int bl = bitsleft;
+        int p = ip;
+        try {
+            // Fast loop: at least one longest match (plus a word of slack) away from the end of the output, so
+            // neither literals nor matches need an end check and every match is copied a word at a time.
+            while (op <= fastEnd) {
+                if (bl < 48) {
+                    if (p <= refillLimit) {
+                        bb |= (long) LONG.get(src, p) << bl;
+                        p += (63 - bl) >>> 3;
+                        bl |= 56;
+                    } else {
+                        bitbuf = bb;
+                        bitsleft = bl;
+                        ip = p;
+                        refill();
+                        bb = bitbuf;
+                        bl = bitsleft;
+                        p = ip;
+                    }
+                }
+                int e = lit[(int) bb & litMask];
                 if (e < 0) {
-                    bitbuf >>>= e;
-                    bitsleft -= e & 31;
+                    // a literal entry's low 6 bits are its code length, and a long shift uses only those
+                    bb >>>= e;
+                    bl -= e & 31;
                     out[op++] = (byte) (e >>> 8);
-                    continue;
+                    e = lit[(int) bb & litMask];
+                    if (e < 0) {
+                        bb >>>= e;
+                        bl -= e & 31;
+                        out[op++] = (byte) (e >>> 8);
+                        continue;
+                    }
+                    if (bl < 48) {
+                        // refilling adds bits above those e was looked up with, so e stays valid
+                        if (p <= refillLimit) {
+                            bb |= (long) LONG.get(src, p) << bl;
+                            p += (63 - bl) >>> 3;
+                            bl |= 56;
+                        } else {
+                            bitbuf = bb;
+                            bitsleft = bl;
+                            ip = p;
+                            refill();
+                            bb = bitbuf;
+                            bl = bitsleft;
+                            p = ip;
+                        }
+                    }
                 }
-                if (bitsleft < 48) {
-                    refill();
+                int kind = (e >>> 5) & 7;
+                if (kind == K_SUB) {
+                    int sb = e & 31;
+                    bb >>>= sb;
+                    bl -= sb;
+                    e = lit[(e >>> 16) + ((int) bb & ((1 << ((e >>> 8) & 0xF)) - 1))];
+                    int b = e & 31;
+                    bb >>>= b;
+                    bl -= b;
+                    if (e < 0) {
+                        out[op++] = (byte) (e >>> 8);
+                        continue;
+                    }
+                    kind = (e >>> 5) & 7;
+                } else {
+                    int b = e & 31;
+                    bb >>>= b;
+                    bl -= b;
                 }
-            }
-            int kind = (e >>> 5) & 7;
-            if (kind == K_SUB) {
-                bitbuf >>>= LIT_BITS;
-                bitsleft -= LIT_BITS;
-                e = lit[(e >>> 16) + ((int) bitbuf & ((1 << ((e >>> 8) & 0xF)) - 1))];
-                int b = e & 31;
-                bitbuf >>>= b;
-                bitsleft -= b;
-                if (e < 0) {
-                    out[op++] = (byte) (e >>> 8);
-                    continue;
-                }
-                kind = (e >>> 5) & 7;
-            } else {
-                int b = e & 31;
-                bitbuf >>>= b;
-                bitsleft -= b;
-            }
-            if (kind == K_END) {
-                blockComplete = true;
-                return op;
-            }
-            if (kind != K_LENGTH) {
-                throw new CorruptException("invalid literal/length code");
-            }
-            int extra = (e >>> 8) & 0xF;
-            int length = (e >>> 16) + (int) (bitbuf & ((1L << extra) - 1));
-            bitbuf >>>= extra;
-            bitsleft -= extra;
-            int d = dist[(int) bitbuf & distMask];
-            int dk = (d >>> 5) & 7;
-            if (dk == K_SUB) {
-                bitbuf >>>= DIST_BITS;
-                bitsleft -= DIST_BITS;
-                d = dist[(d >>> 16) + ((int) bitbuf & ((1 << ((d >>> 8) & 0xF)) - 1))];
-                dk = (d >>> 5) & 7;
-            }
-            if (dk != K_LENGTH) {
-                throw new CorruptException("invalid distance code");
-            }
-            int db = d & 31;
-            bitbuf >>>= db;
-            bitsleft -= db;
-            int dextra = (d >>> 8) & 0xF;
-            int distance = (d >>> 16) + (int) (bitbuf & ((1L << dextra) - 1));
-            bitbuf >>>= dextra;
-            bitsleft -= dextra;
-            int src = op - distance;
-            if (src < base) {
-                throw new CorruptException("DEFLATE distance " + distance + " reaches before the start of the data");
-            }
-            if (distance >= 8) {
-                LONG.set(out, op, (long) LONG.get(out, src));
-                for (int i = 8; i < length; i += 8) {
-                    LONG.set(out, op + i, (long) LONG.get(out, src + i));
-                }
-            } else if (distance == 1) {
-                Arrays.fill(out, op, op + length, out[src]);
-            } else {
-                for (int i = 0; i < length; i++) {
-                    out[op + i] = out[src + i];
-                }
-            }
-            op += length;
-        }
-        // Careful loop for the last bytes of the output: every write is checked against the end.
-        while (true) {
-            if (bitsleft < 48) {
-                refill();
-            }
-            int e = lit[(int) bitbuf & litMask];
-            if (e < 0) {
-                // a literal; 33 or more bits remain, enough for a second symbol lookup without a refill
-                int b = e & 31;
-                bitbuf >>>= b;
-                bitsleft -= b;
-                if (op >= end) {
+                if (kind == K_END) {
+                    blockComplete = true;
                     return op;
                 }
-                out[op++] = (byte) (e >>> 8);
-                e = lit[(int) bitbuf & litMask];
-                if (e < 0) {
-                    b = e & 31;
-                    bitbuf >>>= b;
-                    bitsleft -= b;
-                    if (op >= end) {
-                        return op;
-                    }
-                    out[op++] = (byte) (e >>> 8);
-                    continue;
+                if (kind != K_LENGTH) {
+                    throw new CorruptException("invalid literal/length code");
                 }
-                if (bitsleft < 48) {
-                    refill(); // adds bits above the ones e was looked up with, so e stays valid
+                int extra = (e >>> 8) & 0xF;
+                int length = (e >>> 16) + (int) (bb & ((1L << extra) - 1));
+                bb >>>= extra;
+                bl -= extra;
+                int d = dist[(int) bb & distMask];
+                int dk = (d >>> 5) & 7;
+                if (dk == K_SUB) {
+                    int sb = d & 31;
+                    bb >>>= sb;
+                    bl -= sb;
+                    d = dist[(d >>> 16) + ((int) bb & ((1 << ((d >>> 8) & 0xF)) - 1))];
+                    dk = (d >>> 5) & 7;
                 }
-            }
-            int kind = (e >>> 5) & 7;
-            if (kind == K_SUB) {
-                bitbuf >>>= LIT_BITS;
-                bitsleft -= LIT_BITS;
-                e = lit[(e >>> 16) + ((int) bitbuf & ((1 << ((e >>> 8) & 0xF)) - 1))];
-                int b = e & 31;
-                bitbuf >>>= b;
-                bitsleft -= b;
-                if (e < 0) {
-                    if (op >= end) {
-                        return op;
-                    }
-                    out[op++] = (byte) (e >>> 8);
-                    continue;
+                if (dk != K_LENGTH) {
+                    throw new CorruptException("invalid distance code");
                 }
-                kind = (e >>> 5) & 7;
-            } else {
-                int b = e & 31;
-                bitbuf >>>= b;
-                bitsleft -= b;
-            }
-            if (kind == K_END) {
-                blockComplete = true;
-                return op;
-            }
-            if (kind != K_LENGTH) {
-                throw new CorruptException("invalid literal/length code");
-            }
-            int extra = (e >>> 8) & 0xF;
-            int length = (e >>> 16) + (int) (bitbuf & ((1L << extra) - 1));
-            bitbuf >>>= extra;
-            bitsleft -= extra;
-            int d = dist[(int) bitbuf & distMask];
-            int dk = (d >>> 5) & 7;
-            if (dk == K_SUB) {
-                bitbuf >>>= DIST_BITS;
-                bitsleft -= DIST_BITS;
-                d = dist[(d >>> 16) + ((int) bitbuf & ((1 << ((d >>> 8) & 0xF)) - 1))];
-                dk = (d >>> 5) & 7;
-            }
-            if (dk != K_LENGTH) {
-                throw new CorruptException("invalid distance code");
-            }
-            int db = d & 31;
-            bitbuf >>>= db;
-            bitsleft -= db;
-            int dextra = (d >>> 8) & 0xF;
-            int distance = (d >>> 16) + (int) (bitbuf & ((1L << dextra) - 1));
-            bitbuf >>>= dextra;
-            bitsleft -= dextra;
-            int src = op - distance;
-            if (src < base) {
-                throw new CorruptException("DEFLATE distance " + distance + " reaches before the start of the data");
-            }
-            if (op <= fastEnd) {
+                int db = d & 31;
+                bb >>>= db;
+                bl -= db;
+                int dextra = (d >>> 8) & 0xF;
+                int distance = (d >>> 16) + (int) (bb & ((1L << dextra) - 1));
+                bb >>>= dextra;
+                bl -= dextra;
+                int from = op - distance;
+                if (from < base) {
+                    throw new CorruptException("DEFLATE distance " + distance + " reaches before the start of the data");
+                }
                 if (distance >= 8) {
-                    LONG.set(out, op, (long) LONG.get(out, src));
+                    LONG.set(out, op, (long) LONG.get(out, from));
                     for (int i = 8; i < length; i += 8) {
-                        LONG.set(out, op + i, (long) LONG.get(out, src + i));
+                        LONG.set(out, op + i, (long) LONG.get(out, from + i));
                     }
                 } else if (distance == 1) {
-                    Arrays.fill(out, op, op + length, out[src]);
+                    Arrays.fill(out, op, op + length, out[from]);
                 } else {
                     for (int i = 0; i < length; i++) {
-                        out[op + i] = out[src + i];
+                        out[op + i] = out[from + i];
                     }
                 }
                 op += length;
-            } else {
+            }
+            // Careful loop for the last bytes of the output: every write is checked against the end.
+            while (true) {
+                if (bl < 48) {
+                    bitbuf = bb;
+                    bitsleft = bl;
+                    ip = p;
+                    refill();
+                    bb = bitbuf;
+                    bl = bitsleft;
+                    p = ip;
+                }
+                int e = lit[(int) bb & litMask];
+                int kind = (e >>> 5) & 7;
+                if (e >= 0 && kind == K_SUB) {
+                    int sb = e & 31;
+                    bb >>>= sb;
+                    bl -= sb;
+                    e = lit[(e >>> 16) + ((int) bb & ((1 << ((e >>> 8) & 0xF)) - 1))];
+                    kind = (e >>> 5) & 7;
+                }
+                int b = e & 31;
+                bb >>>= b;
+                bl -= b;
+                if (e < 0) {
+                    if (op >= end) {
+                        return op;
+                    }
+                    out[op++] = (byte) (e >>> 8);
+                    continue;
+                }
+                if (kind == K_END) {
+                    blockComplete = true;
+                    return op;
+                }
+                if (kind != K_LENGTH) {
+                    throw new CorruptException("invalid literal/length code");
+                }
+                int extra = (e >>> 8) & 0xF;
+                int length = (e >>> 16) + (int) (bb & ((1L << extra) - 1));
+                bb >>>= extra;
+                bl -= extra;
+                int d = dist[(int) bb & distMask];
+                int dk = (d >>> 5) & 7;
+                if (dk == K_SUB) {
+                    int sb = d & 31;
+                    bb >>>= sb;
+                    bl -= sb;
+                    d = dist[(d >>> 16) + ((int) bb & ((1 << ((d >>> 8) & 0xF)) - 1))];
+                    dk = (d >>> 5) & 7;
+                }
+                if (dk != K_LENGTH) {
+                    throw new CorruptException("invalid distance code");
+                }
+                int db = d & 31;
+                bb >>>= db;
+                bl -= db;
+                int dextra = (d >>> 8) & 0xF;
+                int distance = (d >>> 16) + (int) (bb & ((1L << dextra) - 1));
+                bb >>>= dextra;
+                bl -= dextra;
+                int from = op - distance;
+                if (from < base) {
+                    throw new CorruptException("DEFLATE distance " + distance + " reaches before the start of the data");
+                }
                 int n = Math.min(length, end - op);
                 for (int i = 0; i < n; i++) {
-                    out[op + i] = out[src + i];
+                    out[op + i] = out[from + i];
                 }
                 op += n;
                 if (n < length) {
                     return op; // cut at the requested length
                 }
             }
+        } finally {
+            bitbuf = bb;
+            bitsleft = bl;
+            ip = p;
         }
     }
 }

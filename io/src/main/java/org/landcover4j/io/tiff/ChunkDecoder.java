@@ -135,7 +135,8 @@ final class ChunkDecoder implements AutoCloseable {
                     }
                     img.in.read(offset, raw, 0, (int) n, what);
                     try {
-                        produced = inflate.inflate(raw, 0, (int) n, out, BASE, expected);
+                        produced = inflate.inflate(raw, 0, (int) n, out, BASE, expected,
+                                img.sampleBytes == 2 && img.predictor != 3);
                     } catch (Inflate.CorruptException e) {
                         throw img.bad(what + ": corrupt DEFLATE data (" + e.getMessage() + ")");
                     }

@@ -33,15 +33,21 @@ final class Inflate {
         }
     }
 
+    /** Primary bits of the fixed literal/length table. */
     private static final int LIT_BITS = 11;
-    /** Primary bits for small outputs, where building the table would cost more than it saves. */
+    /** Widest primary table (and literal-pair table), used when literal codes are short enough to pair up. */
+    private static final int PAIR_BITS = 14;
+    /** Primary bits of large dynamic blocks whose literal codes rarely pair up (near-random bytes). */
+    private static final int WIDE_LIT_BITS = 12;
+    /** Primary bits for small outputs, where building a larger table would cost more than it saves. */
     private static final int SMALL_LIT_BITS = 9;
     /** Outputs up to this size use {@link #SMALL_LIT_BITS}. */
     private static final int SMALL_OUTPUT = 16 << 10;
     private static final int DIST_BITS = 8;
-    /** Room for the primary tables plus one subtable per long code, for either primary size. */
-    private static final int LIT_TABLE = Math.max((1 << LIT_BITS) + 288 * (1 << (15 - LIT_BITS)),
-            (1 << SMALL_LIT_BITS) + 288 * (1 << (15 - SMALL_LIT_BITS)));
+    /** Room for the primary tables plus one subtable per long code, for any primary size. */
+    private static final int LIT_TABLE = (1 << SMALL_LIT_BITS) + 288 * (1 << (15 - SMALL_LIT_BITS));
+    /** A pair entry: two literals, the first in bits 8..15, the second in bits 16..23. */
+    private static final int PAIR_FLAG = 1 << 30;
     private static final int DIST_TABLE = (1 << DIST_BITS) + 32 * (1 << (15 - DIST_BITS));
 
     // entry = value << 16 | extra << 8 | kind << 5 | bits; a literal is LITERAL_FLAG | byte << 8 | bits
@@ -82,6 +88,8 @@ final class Inflate {
     }
 
     private final int[] litTable = new int[LIT_TABLE];
+    /** For large dynamic blocks: the 12-bit primary entries, with two literals per entry where both codes fit. */
+    private final int[] pairTable = new int[1 << PAIR_BITS];
     private final int[] distTable = new int[DIST_TABLE];
     private final int[] lengths = new int[288 + 32];
     private final int[] clenTable = new int[1 << 7];
@@ -93,6 +101,8 @@ final class Inflate {
     private long bitbuf;
     private int bitsleft;
     private int overrun;
+    /** Whether large blocks use the 14-bit literal-pair table (see {@link #inflate}). */
+    private boolean pairs;
     /** Whether the last block was decoded to its end (false when the output filled up first). */
     private boolean blockComplete;
 
@@ -102,6 +112,21 @@ final class Inflate {
      * @return the bytes written: {@code outLen}, or fewer when the stream ends first
      */
     int inflate(byte[] src, int off, int len, byte[] out, int base, int outLen) throws CorruptException {
+        return inflate(src, off, len, out, base, outLen, false);
+    }
+
+    /**
+     * Decodes the zlib stream {@code src[off..off+len)} into {@code out[base..base+outLen)}.
+     *
+     * @param pairs whether to decode large blocks with a {@value #PAIR_BITS}-bit table holding two literals per
+     *              entry where both codes fit: a win on 16-bit samples, whose little-endian bytes alternate between
+     *              a near-random low byte and a high byte with a short code, and a loss on near-random bytes (the
+     *              larger table falls out of the L1 cache)
+     * @return the bytes written: {@code outLen}, or fewer when the stream ends first
+     */
+    int inflate(byte[] src, int off, int len, byte[] out, int base, int outLen, boolean pairs)
+            throws CorruptException {
+        this.pairs = pairs;
         if (len < 2) {
             throw new CorruptException("a zlib stream needs a 2-byte header, got " + len + " bytes");
         }
@@ -172,11 +197,15 @@ final class Inflate {
             int btype = bits(2);
             switch (btype) {
                 case 0 -> op = stored(out, op, end);
-                case 1 -> op = huffman(out, base, op, end, FIXED_LIT, LIT_BITS, FIXED_DIST);
+                case 1 -> op = huffman(out, base, op, end, FIXED_LIT, FIXED_LIT, LIT_BITS, FIXED_DIST);
                 case 2 -> {
-                    int litBits = end - base <= SMALL_OUTPUT ? SMALL_LIT_BITS : LIT_BITS;
-                    dynamicTables(litBits);
-                    op = huffman(out, base, op, end, litTable, litBits, distTable);
+                    int litBits = dynamicTables(end - base <= SMALL_OUTPUT);
+                    if (litBits == SMALL_LIT_BITS) {
+                        op = huffman(out, base, op, end, litTable, litTable, litBits, distTable);
+                    } else {
+                        buildPairs(litTable, pairTable, litBits);
+                        op = huffman(out, base, op, end, pairTable, litTable, litBits, distTable);
+                    }
                 }
                 default -> throw new CorruptException("DEFLATE block type 3 (reserved)");
             }
@@ -272,7 +301,13 @@ final class Inflate {
         return op + n;
     }
 
-    private void dynamicTables(int litBits) throws CorruptException {
+    /**
+     * Reads a dynamic block's code lengths and builds its tables.
+     *
+     * @return the primary bits chosen for the literal/length table: {@value #SMALL_LIT_BITS} for small outputs;
+     *         for large ones {@value #PAIR_BITS} when pairs were asked for, {@value #WIDE_LIT_BITS} otherwise
+     */
+    private int dynamicTables(boolean smallOutput) throws CorruptException {
         int hlit = bits(5) + 257;
         int hdist = bits(5) + 1;
         int hclen = bits(4) + 4;
@@ -329,8 +364,10 @@ final class Inflate {
         Arrays.fill(lit, hlit, 288, 0);
         int[] dist = Arrays.copyOfRange(len, hlit, hlit + 32);
         Arrays.fill(dist, hdist, 32, 0);
+        int litBits = smallOutput ? SMALL_LIT_BITS : pairs ? PAIR_BITS : WIDE_LIT_BITS;
         build(lit, 288, litTable, litBits, true);
         build(dist, 32, distTable, DIST_BITS, false);
+        return litBits;
     }
 
     /** A one-level table (code-length codes, at most 7 bits): entry = symbol << 16 | bits, 0 for unused slots. */
@@ -442,6 +479,27 @@ final class Inflate {
         }
     }
 
+    /**
+     * Derives the pair table from a {@code bits}-bit primary table: where a literal's code leaves room for a whole
+     * second literal code in the same bits, the entry holds both (bit count = both lengths); otherwise it
+     * is the single entry. In literal-rich data (the low bytes of 16-bit samples beside short codes for the high
+     * bytes) this halves the lookups along the bit buffer's dependency chain.
+     */
+    private static void buildPairs(int[] lit, int[] pairs, int bits) {
+        for (int i = 0; i < 1 << bits; i++) {
+            int e1 = lit[i];
+            int pair = e1;
+            if (e1 < 0) {
+                int l1 = e1 & 31;
+                int e2 = lit[i >>> l1];
+                if (e2 < 0 && (e2 & 31) <= bits - l1) {
+                    pair = LITERAL_FLAG | PAIR_FLAG | (e2 & 0xFF00) << 8 | (e1 & 0xFF00) | (l1 + (e2 & 31));
+                }
+            }
+            pairs[i] = pair;
+        }
+    }
+
     /** The entry of symbol {@code s} without its bit count. */
     private static int entry(int s, boolean litlen) {
         if (litlen) {
@@ -473,7 +531,7 @@ final class Inflate {
      * <p>The bit buffer, its count and the input position live in locals here (written back on every exit): kept in
      * fields, each step of the bit-buffer chain would go through memory.
      */
-    private int huffman(byte[] out, int base, int op, int end, int[] lit, int litBits, int[] dist)
+    private int huffman(byte[] out, int base, int op, int end, int[] primary, int[] lit, int litBits, int[] dist)
             throws CorruptException {
         blockComplete = false;
         final int litMask = (1 << litBits) - 1;
@@ -503,17 +561,22 @@ final class Inflate {
                         p = ip;
                     }
                 }
-                int e = lit[(int) bb & litMask];
+                int e = primary[(int) bb & litMask];
                 if (e < 0) {
-                    // a literal entry's low 6 bits are its code length, and a long shift uses only those
+                    // one or two literals: the low 6 bits are their code length (a long shift uses only those);
+                    // the second byte is written either way (the fast loop has room) and counted only for a pair
                     bb >>>= e;
                     bl -= e & 31;
-                    out[op++] = (byte) (e >>> 8);
-                    e = lit[(int) bb & litMask];
+                    out[op] = (byte) (e >>> 8);
+                    out[op + 1] = (byte) (e >>> 16);
+                    op += 1 + ((e >>> 30) & 1);
+                    e = primary[(int) bb & litMask];
                     if (e < 0) {
                         bb >>>= e;
                         bl -= e & 31;
-                        out[op++] = (byte) (e >>> 8);
+                        out[op] = (byte) (e >>> 8);
+                        out[op + 1] = (byte) (e >>> 16);
+                        op += 1 + ((e >>> 30) & 1);
                         continue;
                     }
                     if (bl < 48) {

@@ -147,6 +147,9 @@ class TiffCodecsTest {
                         String what = "n=" + n + " kind=" + kind + " level=" + level + " strategy=" + strategy + " " + g;
                         assertEquals(n, inf.inflate(z, 0, z.length, out, 5, n), what);
                         assertArrayEquals(in, Arrays.copyOfRange(out, 5, 5 + n), what);
+                        byte[] viaPairs = new byte[5 + n + 16];
+                        assertEquals(n, inf.inflate(z, 0, z.length, viaPairs, 5, n, true), what + " pairs");
+                        assertArrayEquals(in, Arrays.copyOfRange(viaPairs, 5, 5 + n), what + " pairs");
                         if (n > 3) {
                             // a shorter output is cut exactly; a longer one returns what the stream holds
                             byte[] part = new byte[n];

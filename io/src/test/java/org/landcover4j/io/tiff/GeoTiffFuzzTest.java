@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.landcover4j.core.raster.DataType;
@@ -21,9 +22,11 @@ import org.landcover4j.io.ColorTable;
  * Seeded mutation fuzzing of the GeoTIFF reader in a forked JVM with a 64 MiB heap: thousands of mutants of the
  * golden GDAL files and of writer-made files (BigTIFF, big-endian, planar, tiled, every compression and predictor)
  * must each either read or fail with an {@code InvalidDataException}; no other exception, no hang, no
- * out-of-memory. The seed is {@code -Dlandcover4j.seed} (default 20240611) and the number of cases
- * {@code -Dlandcover4j.fuzz.cases} (default 10000); a failing case is replayable from the printed seeds.
+ * out-of-memory. Tagged "fuzz", so it runs in the module's small-heap surefire execution. The seed is
+ * {@code -Dlandcover4j.seed} (default 20240611) and the number of cases {@code -Dlandcover4j.fuzz.cases} (default
+ * 10000); a failing case is replayable from the printed seeds.
  */
+@Tag("fuzz")
 class GeoTiffFuzzTest {
 
     @TempDir

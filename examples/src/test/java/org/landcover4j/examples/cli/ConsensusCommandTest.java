@@ -5,11 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,29 +17,16 @@ import org.landcover4j.core.raster.RasterMetadata;
 import org.landcover4j.core.raster.ShortRaster;
 import org.landcover4j.io.Rasters;
 import org.landcover4j.io.tiff.GeoTiff;
+import org.landcover4j.examples.cli.CliRun.Result;
 
 /** {@code landcover consensus} and {@code landcover agreement} end to end on small GeoTIFFs. */
 class ConsensusCommandTest {
     @TempDir
     Path dir;
 
-    record Result(int code, String out, String err) {
-    }
 
-    static Result run(String... args) {
-        PrintStream oldOut = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            var cl = LandcoverCli.commandLine();
-            StringWriter err = new StringWriter();
-            cl.setErr(new PrintWriter(err, true));
-            int code = cl.execute(args);
-            System.out.flush();
-            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString());
-        } finally {
-            System.setOut(oldOut);
-        }
+    static CliRun.Result run(String... args) {
+        return CliRun.run(args);
     }
 
     private static final GeoReference GEO = GeoReference.of(Crs.epsg(32630), GeoTransform.northUp(399960, 1400040, 10));

@@ -6,12 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -25,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.landcover4j.core.raster.ByteRaster;
 import org.landcover4j.io.Rasters;
+import org.landcover4j.examples.cli.CliRun.Result;
 
 /**
  * {@code landcover demo}: the whole tour into a temporary folder, then again into the same folder (samples reused,
@@ -34,23 +30,9 @@ class DemoCommandTest {
     @TempDir
     Path dir;
 
-    record Result(int code, String out, String err) {
-    }
 
-    static Result run(String... args) {
-        PrintStream oldOut = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            var cl = LandcoverCli.commandLine();
-            StringWriter err = new StringWriter();
-            cl.setErr(new PrintWriter(err, true));
-            int code = cl.execute(args);
-            System.out.flush();
-            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString());
-        } finally {
-            System.setOut(oldOut);
-        }
+    static CliRun.Result run(String... args) {
+        return CliRun.run(args);
     }
 
     @Test

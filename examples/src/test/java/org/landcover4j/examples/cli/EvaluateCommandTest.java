@@ -28,7 +28,7 @@ class EvaluateCommandTest {
 
     private static final ObjectMapper M = new ObjectMapper();
 
-    private static ConsensusCommandTest.Result run(String... args) {
+    private static CliRun.Result run(String... args) {
         return ConsensusCommandTest.run(args);
     }
 
@@ -50,7 +50,7 @@ class EvaluateCommandTest {
         return p;
     }
 
-    private JsonNode json(ConsensusCommandTest.Result r) throws Exception {
+    private JsonNode json(CliRun.Result r) throws Exception {
         assertEquals(0, r.code(), r.err());
         return M.readTree(r.out());
     }

@@ -59,7 +59,7 @@ class ExportCommandTest {
         roots = SampleGenerator.writeAll(samples);
     }
 
-    private static ConsensusCommandTest.Result run(String... args) {
+    private static CliRun.Result run(String... args) {
         return ConsensusCommandTest.run(args);
     }
 
@@ -237,7 +237,7 @@ class ExportCommandTest {
     }
 
     /** The lines of stderr that are not the reader's warnings. */
-    private static List<String> errors(ConsensusCommandTest.Result r) {
+    private static List<String> errors(CliRun.Result r) {
         return r.err().lines().filter(l -> !l.startsWith("landcover: warning: ")).toList();
     }
 

@@ -6,36 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.landcover4j.core.InvalidDataException;
+import org.landcover4j.examples.cli.CliRun.Result;
 
 class LandcoverCliTest {
 
-    /** Runs the command line capturing stdout and stderr. */
-    static Result run(String... args) {
-        PrintStream oldOut = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            var cl = LandcoverCli.commandLine();
-            StringWriter err = new StringWriter();
-            cl.setErr(new PrintWriter(err, true));
-            int code = cl.execute(args);
-            System.out.flush();
-            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString());
-        } finally {
-            System.setOut(oldOut);
-        }
+    static CliRun.Result run(String... args) {
+        return CliRun.run(args);
     }
 
-    record Result(int code, String out, String err) {
-    }
 
     @Test
     void versionAndHelp() {

@@ -44,7 +44,7 @@ class RasterCommandTest {
         System.arraycopy(args, 0, all, 1, args.length);
         all[args.length + 1] = "--json";
         all[args.length + 2] = out.toString();
-        LandcoverCliTest.Result r = LandcoverCliTest.run(all);
+        CliRun.Result r = LandcoverCliTest.run(all);
         assertEquals(0, r.code(), r.err());
         assertEquals("", r.err());
         return JsonOutput.mapper().readTree(out.toFile());
@@ -144,7 +144,7 @@ class RasterCommandTest {
         Path f = dir.resolve("lc.tif");
         GeoTiff.write(f, ShortRaster.wrap(RasterMetadata.of(DataType.UINT16, 1, 1, 3).withGeoReference(GEO),
                 new short[] {1, 2, 3}));
-        LandcoverCliTest.Result r = LandcoverCliTest.run("raster", f.toString());
+        CliRun.Result r = LandcoverCliTest.run("raster", f.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith(f + ": geotiff, 3 x 1, 1 band, uint16"), r.out());
         assertTrue(r.out().contains("EPSG:32630") && r.out().contains("min 1, max 3"), r.out());
@@ -158,7 +158,7 @@ class RasterCommandTest {
         Path bad = dir.resolve("bad.png");
         Files.write(bad, java.util.Arrays.copyOf(b, b.length - 20));
         for (Path p : new Path[] {bad, dir.resolve("missing.tif"), dir.resolve("x.npz:key")}) {
-            LandcoverCliTest.Result r = LandcoverCliTest.run("raster", p.toString());
+            CliRun.Result r = LandcoverCliTest.run("raster", p.toString());
             assertEquals(3, r.code(), r.err());
             assertEquals(1, r.err().strip().lines().count(), r.err());
             assertTrue(r.err().contains(p.toString().replace(":key", "")), r.err());
@@ -166,7 +166,7 @@ class RasterCommandTest {
         }
         Path text = dir.resolve("notes.txt");
         Files.writeString(text, "hello");
-        LandcoverCliTest.Result r = LandcoverCliTest.run("raster", text.toString());
+        CliRun.Result r = LandcoverCliTest.run("raster", text.toString());
         assertEquals(3, r.code());
         assertTrue(r.err().contains("unknown raster format"), r.err());
         assertEquals(2, LandcoverCliTest.run("raster").code());

@@ -40,7 +40,7 @@ class RemapCommandTest {
         GeoTiff.write(input, in);
         Path output = dir.resolve("dfc.tif");
         Path json = dir.resolve("remap.json");
-        LandcoverCliTest.Result r = LandcoverCliTest.run("remap", "--crosswalk", "igbp:dfc2020", "--input",
+        CliRun.Result r = LandcoverCliTest.run("remap", "--crosswalk", "igbp:dfc2020", "--input",
                 input.toString(), "--output", output.toString(), "--json", json.toString());
         assertEquals(0, r.code(), r.err());
         Raster out = GeoTiff.read(output);
@@ -65,7 +65,7 @@ class RemapCommandTest {
         Path input = dir.resolve("labels.tif");
         GeoTiff.write(input, in);
         Path output = dir.resolve("l1.tif");
-        LandcoverCliTest.Result r = LandcoverCliTest.run("remap", "--crosswalk", "landcovernet-l3:landcovernet-l1",
+        CliRun.Result r = LandcoverCliTest.run("remap", "--crosswalk", "landcovernet-l3:landcovernet-l1",
                 "--input", input.toString(), "--output", output.toString());
         assertEquals(0, r.code(), r.err());
         assertArrayEquals(new byte[] {0, 1, 1, 1, 1, 2, 2, 2}, ((ByteRaster) GeoTiff.read(output)).copyBand(0));
@@ -78,7 +78,7 @@ class RemapCommandTest {
         Path input = dir.resolve("oem.tif");
         GeoTiff.write(input, in);
         Path output = dir.resolve("c6.tif");
-        LandcoverCliTest.Result r = LandcoverCliTest.run("remap", "--crosswalk", "openearthmap:chesapeake6", "--input",
+        CliRun.Result r = LandcoverCliTest.run("remap", "--crosswalk", "openearthmap:chesapeake6", "--input",
                 input.toString(), "--output", output.toString(), "--band", "2", "--fill", "7");
         assertEquals(0, r.code(), r.err());
         assertArrayEquals(new byte[] {1, 6, 4}, ((ByteRaster) GeoTiff.read(output)).copyBand(0));
@@ -87,32 +87,32 @@ class RemapCommandTest {
     @Test
     void errorsFollowTheExitCodeContract() throws Exception {
         Path output = dir.resolve("x.tif");
-        LandcoverCliTest.Result unknown = LandcoverCliTest.run("remap", "--crosswalk", "igbp:globe230k", "--input",
+        CliRun.Result unknown = LandcoverCliTest.run("remap", "--crosswalk", "igbp:globe230k", "--input",
                 "in.tif", "--output", output.toString());
         assertEquals(ExitCodes.USAGE, unknown.code());
         assertTrue(unknown.err().contains("unknown crosswalk 'igbp:globe230k'"), unknown.err());
         assertEquals(ExitCodes.USAGE, LandcoverCliTest.run("remap", "--crosswalk", "igbp", "--input", "in.tif",
                 "--output", output.toString()).code());
         assertEquals(ExitCodes.USAGE, LandcoverCliTest.run("remap", "--input", "in.tif").code());
-        LandcoverCliTest.Result missing = LandcoverCliTest.run("remap", "--crosswalk", "igbp:dfc2020", "--input",
+        CliRun.Result missing = LandcoverCliTest.run("remap", "--crosswalk", "igbp:dfc2020", "--input",
                 dir.resolve("nope.tif").toString(), "--output", output.toString());
         assertEquals(ExitCodes.BAD_INPUT, missing.code());
         assertTrue(missing.err().contains("nope.tif: no such file or directory"), missing.err());
         Path floats = dir.resolve("f.tif");
         GeoTiff.write(floats, FloatRaster.wrap(RasterMetadata.of(DataType.FLOAT32, 1, 1, 2), new float[] {1, 2}));
-        LandcoverCliTest.Result f = LandcoverCliTest.run("remap", "--crosswalk", "igbp:dfc2020", "--input",
+        CliRun.Result f = LandcoverCliTest.run("remap", "--crosswalk", "igbp:dfc2020", "--input",
                 floats.toString(), "--output", output.toString());
         assertEquals(ExitCodes.BAD_INPUT, f.code());
         assertTrue(f.err().contains(floats + ": labels must be integers, found float32"), f.err());
         Path negative = dir.resolve("neg.tif");
         GeoTiff.write(negative, ShortRaster.wrap(RasterMetadata.of(DataType.INT16, 1, 1, 2), new short[] {1, -3}));
-        LandcoverCliTest.Result n = LandcoverCliTest.run("remap", "--crosswalk", "igbp:dfc2020", "--input",
+        CliRun.Result n = LandcoverCliTest.run("remap", "--crosswalk", "igbp:dfc2020", "--input",
                 negative.toString(), "--output", output.toString());
         assertEquals(ExitCodes.BAD_INPUT, n.code());
         assertTrue(n.err().contains("label value -3 at row 0, column 1 is outside 0..65535"), n.err());
         Path one = dir.resolve("one.tif");
         GeoTiff.write(one, ByteRaster.zeros(DataType.UINT8, 1, 2, 2));
-        LandcoverCliTest.Result band = LandcoverCliTest.run("remap", "--crosswalk", "igbp:dfc2020", "--input",
+        CliRun.Result band = LandcoverCliTest.run("remap", "--crosswalk", "igbp:dfc2020", "--input",
                 one.toString(), "--output", output.toString(), "--band", "3");
         assertEquals(ExitCodes.BAD_INPUT, band.code());
         assertTrue(band.err().contains("has 1 band, --band 3 is out of range"), band.err());

@@ -25,7 +25,7 @@ class TaxonomyCommandTest {
     @Test
     void listJsonHasTheContractShape() throws Exception {
         Path f = dir.resolve("list.json");
-        LandcoverCliTest.Result r = LandcoverCliTest.run("taxonomy", "list", "--json", f.toString());
+        CliRun.Result r = LandcoverCliTest.run("taxonomy", "list", "--json", f.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("Taxonomies (15):"), r.out());
         JsonNode root = JsonOutput.mapper().readTree(f.toFile());
@@ -65,14 +65,14 @@ class TaxonomyCommandTest {
 
     @Test
     void listJsonToStdoutPrintsOnlyJson() throws Exception {
-        LandcoverCliTest.Result r = LandcoverCliTest.run("taxonomy", "list", "--json", "-");
+        CliRun.Result r = LandcoverCliTest.run("taxonomy", "list", "--json", "-");
         assertEquals(0, r.code(), r.err());
         assertEquals(15, JsonOutput.mapper().readTree(r.out()).get("taxonomies").size());
     }
 
     @Test
     void showPrintsTheTreeWithColoursAndNoEscapesWhenNotATerminal() {
-        LandcoverCliTest.Result r = LandcoverCliTest.run("taxonomy", "show", "landcovernet");
+        CliRun.Result r = LandcoverCliTest.run("taxonomy", "show", "landcovernet");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith("landcovernet: LandCoverNet (14 classes, 3 levels)\n|-- 10 Bare #d1a46d\n"),
                 r.out());
@@ -85,25 +85,25 @@ class TaxonomyCommandTest {
 
     @Test
     void showJsonAndCrosswalks() throws Exception {
-        LandcoverCliTest.Result r = LandcoverCliTest.run("taxonomy", "show", "dfc2020", "--json", "-");
+        CliRun.Result r = LandcoverCliTest.run("taxonomy", "show", "dfc2020", "--json", "-");
         assertEquals(0, r.code(), r.err());
         JsonNode t = JsonOutput.mapper().readTree(r.out());
         assertEquals("dfc2020", t.get("id").asText());
         assertEquals("Forest", t.get("classes").get(0).get("name").asText());
         assertEquals("#009900", t.get("classes").get(0).get("colour").asText());
         assertTrue(t.get("classes").get(0).get("parent").isNull());
-        LandcoverCliTest.Result c = LandcoverCliTest.run("taxonomy", "show", "igbp:dfc2020", "--json", "-");
+        CliRun.Result c = LandcoverCliTest.run("taxonomy", "show", "igbp:dfc2020", "--json", "-");
         assertEquals(0, c.code(), c.err());
         JsonNode table = JsonOutput.mapper().readTree(c.out()).get("table");
         assertEquals(6, table.get("14").asInt());
         assertEquals(0, table.get("255").asInt());
-        LandcoverCliTest.Result text = LandcoverCliTest.run("taxonomy", "show", "igbp:dfc2020");
+        CliRun.Result text = LandcoverCliTest.run("taxonomy", "show", "igbp:dfc2020");
         assertTrue(text.out().startsWith("igbp:dfc2020 (fill 0)\n"), text.out());
     }
 
     @Test
     void unknownIdsAreUsageErrors() {
-        LandcoverCliTest.Result r = LandcoverCliTest.run("taxonomy", "show", "corine");
+        CliRun.Result r = LandcoverCliTest.run("taxonomy", "show", "corine");
         assertEquals(ExitCodes.USAGE, r.code());
         assertTrue(r.err().contains("unknown taxonomy 'corine'; known: [common, igbp"), r.err());
         assertEquals(ExitCodes.USAGE, LandcoverCliTest.run("taxonomy").code());
@@ -113,7 +113,7 @@ class TaxonomyCommandTest {
     @Test
     void pngLegendHasASwatchOfEveryClass() throws Exception {
         Path png = dir.resolve("legend.png");
-        LandcoverCliTest.Result r = LandcoverCliTest.run("taxonomy", "show", "openearthmap", "--png", png.toString());
+        CliRun.Result r = LandcoverCliTest.run("taxonomy", "show", "openearthmap", "--png", png.toString());
         assertEquals(0, r.code(), r.err());
         BufferedImage img = ImageIO.read(png.toFile());
         Taxonomy t = TaxonomyRegistry.builtIn().taxonomy("openearthmap");
@@ -137,11 +137,11 @@ class TaxonomyCommandTest {
                 .build();
         Path f = dir.resolve("mine.json");
         TaxonomyJson.write(f, mine);
-        LandcoverCliTest.Result r = LandcoverCliTest.run("taxonomy", "show", "mine", "--taxonomy-file", f.toString());
+        CliRun.Result r = LandcoverCliTest.run("taxonomy", "show", "mine", "--taxonomy-file", f.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("`-- 1 Roofs #aa0000"), r.out());
         Files.writeString(f, "{\"id\": \"bad\"}");
-        LandcoverCliTest.Result bad = LandcoverCliTest.run("taxonomy", "list", "--taxonomy-file", f.toString());
+        CliRun.Result bad = LandcoverCliTest.run("taxonomy", "list", "--taxonomy-file", f.toString());
         assertEquals(ExitCodes.BAD_INPUT, bad.code());
         assertTrue(bad.err().contains(f + ": cannot tell what this is"), bad.err());
     }

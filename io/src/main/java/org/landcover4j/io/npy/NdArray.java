@@ -333,7 +333,7 @@ public final class NdArray {
         if (d.hasArray()) {
             s.accept(d.array(), d.arrayOffset() + d.position(), d.remaining());
         } else {
-            byte[] chunk = new byte[(int) Math.min(d.remaining(), 1 << 16)];
+            byte[] chunk = new byte[Math.min(d.remaining(), 1 << 16)];
             while (d.hasRemaining()) {
                 int n = Math.min(chunk.length, d.remaining());
                 d.get(chunk, 0, n);

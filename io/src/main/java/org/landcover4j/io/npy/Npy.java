@@ -164,7 +164,7 @@ public final class Npy {
         if (d.hasArray()) {
             out.write(d.array(), d.arrayOffset() + d.position(), d.remaining());
         } else {
-            byte[] chunk = new byte[(int) Math.min(d.remaining(), 1 << 16)];
+            byte[] chunk = new byte[Math.min(d.remaining(), 1 << 16)];
             while (d.hasRemaining()) {
                 int n = Math.min(chunk.length, d.remaining());
                 d.get(chunk, 0, n);

@@ -333,7 +333,7 @@ final class PngDecoder {
         int rowLen = rowBytes + 1;
         int bpp = Math.max(1, channels * bitDepth / 8);
         // inflate many rows per call: one JNI call per ~128 KiB instead of one per row
-        int batchRows = (int) Math.max(1, Math.min(ph, (128 << 10) / rowLen));
+        int batchRows = Math.max(1, Math.min(ph, (128 << 10) / rowLen));
         if (batch == null || batch.length < batchRows * rowLen) {
             batch = new byte[batchRows * rowLen];
         }

@@ -1,6 +1,7 @@
 package org.landcover4j.io.tiff;
 
 import java.io.IOException;
+import org.landcover4j.io.internal.codec.Inflate;
 
 /**
  * Reads and decodes one strip or tile at a time: positional read, decompression into a buffer of exactly the

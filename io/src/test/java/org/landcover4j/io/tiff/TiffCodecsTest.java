@@ -2,7 +2,6 @@ package org.landcover4j.io.tiff;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteOrder;
@@ -10,7 +9,10 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.landcover4j.core.testing.Gen;
 
-/** LZW, PackBits and the predictors round-trip on awkward lengths and data that fill the LZW table. */
+/**
+ * LZW, PackBits and the predictors round-trip on awkward lengths and data that fill the LZW table (the DEFLATE
+ * decoder's tests are in {@code org.landcover4j.io.internal.codec.InflateTest}).
+ */
 class TiffCodecsTest {
 
     /** Data kinds: random bytes, a few symbols (long strings, many KwKwK codes), runs, and smooth ramps. */
@@ -115,92 +117,5 @@ class TiffCodecsTest {
                 }
             }
         }
-    }
-
-    private static byte[] deflate(byte[] in, int level, int strategy) {
-        java.util.zip.Deflater d = new java.util.zip.Deflater(level);
-        d.setStrategy(strategy);
-        d.setInput(in);
-        d.finish();
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        byte[] buf = new byte[4096];
-        while (!d.finished()) {
-            o.write(buf, 0, d.deflate(buf));
-        }
-        d.end();
-        return o.toByteArray();
-    }
-
-    @Test
-    void inflateMatchesTheJdkOnEveryLevelStrategyAndKindOfData() throws Exception {
-        Gen g = Gen.seeded(37);
-        Inflate inf = new Inflate();
-        int[] strategies = {java.util.zip.Deflater.DEFAULT_STRATEGY, java.util.zip.Deflater.FILTERED,
-            java.util.zip.Deflater.HUFFMAN_ONLY};
-        for (int n : new int[] {0, 1, 2, 3, 7, 8, 9, 257, 258, 259, 4096, 32769, 70000, 300_000}) {
-            for (int kind = 0; kind < 4; kind++) {
-                byte[] in = data(g, n, kind);
-                for (int level : new int[] {0, 1, 6, 9}) {
-                    for (int strategy : strategies) {
-                        byte[] z = deflate(in, level, strategy);
-                        byte[] out = new byte[5 + n + 16];
-                        String what = "n=" + n + " kind=" + kind + " level=" + level + " strategy=" + strategy + " " + g;
-                        assertEquals(n, inf.inflate(z, 0, z.length, out, 5, n), what);
-                        assertArrayEquals(in, Arrays.copyOfRange(out, 5, 5 + n), what);
-                        byte[] viaPairs = new byte[5 + n + 16];
-                        assertEquals(n, inf.inflate(z, 0, z.length, viaPairs, 5, n, true), what + " pairs");
-                        assertArrayEquals(in, Arrays.copyOfRange(viaPairs, 5, 5 + n), what + " pairs");
-                        if (n > 3) {
-                            // a shorter output is cut exactly; a longer one returns what the stream holds
-                            byte[] part = new byte[n];
-                            assertEquals(n / 2, inf.inflate(z, 0, z.length, part, 0, n / 2), what);
-                            assertArrayEquals(Arrays.copyOf(in, n / 2), Arrays.copyOf(part, n / 2), what);
-                            assertEquals(n, inf.inflate(z, 0, z.length, new byte[n + 100], 0, n + 50), what);
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    @Test
-    void inflateOnCorruptStreamsOnlyThrowsCorruptException() {
-        Gen g = Gen.seeded(41);
-        Inflate inf = new Inflate();
-        byte[] in = data(g, 50_000, 3);
-        byte[] z = deflate(in, 6, java.util.zip.Deflater.DEFAULT_STRATEGY);
-        int corrupt = 0;
-        for (int t = 0; t < 3000; t++) {
-            byte[] m = z.clone();
-            int flips = 1 + g.nextInt(4);
-            for (int i = 0; i < flips; i++) {
-                m[2 + g.nextInt(m.length - 2)] ^= (byte) (1 << g.nextInt(8));
-            }
-            int len = g.chance(0.2) ? g.nextInt(m.length + 1) : m.length;
-            try {
-                inf.inflate(m, 0, len, new byte[in.length + 16], 0, in.length);
-            } catch (Inflate.CorruptException e) {
-                corrupt++;
-            }
-        }
-        assertTrue(corrupt > 100, "only " + corrupt + " of 3000 corrupt streams were detected; " + g);
-    }
-
-    @Test
-    void adler32MatchesTheJdkOnEveryLengthAndOffset() {
-        Gen g = Gen.seeded(43);
-        byte[] b = data(g, 200_000, 0);
-        for (int n : new int[] {0, 1, 7, 8, 9, 15, 16, 17, 5552, 32768, 32775, 65536, 199_990}) {
-            for (int off : new int[] {0, 1, 3, 7}) {
-                java.util.zip.Adler32 a = new java.util.zip.Adler32();
-                a.update(b, off, n);
-                assertEquals(a.getValue(), Inflate.adler32(b, off, n), "n=" + n + " off=" + off);
-            }
-        }
-        byte[] ff = new byte[100_000];
-        Arrays.fill(ff, (byte) 0xFF);
-        java.util.zip.Adler32 a = new java.util.zip.Adler32();
-        a.update(ff);
-        assertEquals(a.getValue(), Inflate.adler32(ff, 0, ff.length), "all 0xFF");
     }
 }

@@ -1,4 +1,4 @@
-package org.landcover4j.io.tiff;
+package org.landcover4j.io.internal.codec;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -19,17 +19,37 @@ import java.util.Arrays;
  * trailer is checked, so corrupt data are caught as zlib and libdeflate catch them. Every table index and
  * distance is checked, so corrupt input raises {@link CorruptException} and never an index error.
  *
+ * <p>Internal to landcover4j's readers (GeoTIFF, PNG): public only so that both packages can use it; not part of
+ * the library's API, and it may change without notice.
+ *
  * <p>Not thread-safe: an instance holds its tables; use one per thread.
+ *
+ * {@snippet :
+ * Inflate inflate = new Inflate();
+ * int n = inflate.inflate(zlib, 0, zlib.length, out, 0, expected); // throws Inflate.CorruptException
+ * boolean complete = inflate.finished() && inflate.checksumVerified();
+ * }
  */
-final class Inflate {
+public final class Inflate {
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-    /** Thrown for a corrupt stream; the caller names file and chunk. */
-    static final class CorruptException extends Exception {
+    /** Thrown for a corrupt or truncated stream; the caller names file and chunk. */
+    public static final class CorruptException extends Exception {
         private static final long serialVersionUID = 1L;
+        private final boolean truncated;
 
         CorruptException(String message) {
+            this(message, false);
+        }
+
+        CorruptException(String message, boolean truncated) {
             super(message, null, false, false);
+            this.truncated = truncated;
+        }
+
+        /** Whether the input ended before the stream did (rather than holding an invalid code or checksum). */
+        public boolean truncated() {
+            return truncated;
         }
     }
 
@@ -105,13 +125,37 @@ final class Inflate {
     private boolean pairs;
     /** Whether the last block was decoded to its end (false when the output filled up first). */
     private boolean blockComplete;
+    /** Whether the last call decoded the final block to its end. */
+    private boolean finished;
+    /** Whether the last call found and checked the Adler-32 trailer. */
+    private boolean checksumVerified;
+
+    /** Creates a decoder (its tables take about 200 KB). */
+    public Inflate() {
+    }
+
+    /**
+     * Whether the last {@link #inflate} call decoded the stream's final block to its end (false when the output
+     * filled up first).
+     */
+    public boolean finished() {
+        return finished;
+    }
+
+    /**
+     * Whether the last {@link #inflate} call reached the end of the stream and found its Adler-32 trailer (which
+     * matched: a mismatch throws); false when the stream ends without one, or did not end.
+     */
+    public boolean checksumVerified() {
+        return checksumVerified;
+    }
 
     /**
      * Decodes the zlib stream {@code src[off..off+len)} into {@code out[base..base+outLen)}.
      *
      * @return the bytes written: {@code outLen}, or fewer when the stream ends first
      */
-    int inflate(byte[] src, int off, int len, byte[] out, int base, int outLen) throws CorruptException {
+    public int inflate(byte[] src, int off, int len, byte[] out, int base, int outLen) throws CorruptException {
         return inflate(src, off, len, out, base, outLen, false);
     }
 
@@ -124,9 +168,15 @@ final class Inflate {
      *              larger table falls out of the L1 cache)
      * @return the bytes written: {@code outLen}, or fewer when the stream ends first
      */
-    int inflate(byte[] src, int off, int len, byte[] out, int base, int outLen, boolean pairs)
+    public int inflate(byte[] src, int off, int len, byte[] out, int base, int outLen, boolean pairs)
             throws CorruptException {
         this.pairs = pairs;
+        finished = false;
+        checksumVerified = false;
+        if (off < 0 || len < 0 || off + len > src.length || base < 0 || outLen < 0 || base + outLen > out.length) {
+            throw new IllegalArgumentException("input [" + off + ", +" + len + ") of " + src.length + " or output ["
+                    + base + ", +" + outLen + ") of " + out.length + " out of range");
+        }
         if (len < 2) {
             throw new CorruptException("a zlib stream needs a 2-byte header, got " + len + " bytes");
         }
@@ -146,6 +196,12 @@ final class Inflate {
         overrun = 0;
         try {
             return blocks(out, base, base + outLen);
+        } catch (CorruptException e) {
+            // garbage decoded from the zero padding past the end of a truncated stream is a truncation
+            if (!e.truncated() && 8 * overrun > bitsleft) {
+                throw truncated();
+            }
+            throw e;
         } finally {
             in = null;
         }
@@ -170,7 +226,7 @@ final class Inflate {
     }
 
     private static CorruptException truncated() {
-        return new CorruptException("DEFLATE data end in the middle of a block");
+        return new CorruptException("DEFLATE data end in the middle of a block", true);
     }
 
     /** Fails if bits past the end of the input were consumed (the zero padding of {@link #refill()}). */
@@ -214,6 +270,7 @@ final class Inflate {
                 return end - base; // the stream holds more than asked for: stop, as zlib does at a full buffer
             }
             if (bfinal == 1) {
+                finished = true;
                 verifyAdler(out, base, op);
                 return op - base;
             }
@@ -236,6 +293,7 @@ final class Inflate {
             throw new CorruptException(String.format("Adler-32 checksum 0x%08x of the decoded data does not match"
                     + " the stream's 0x%08x", got, want));
         }
+        checksumVerified = true;
     }
 
     private static final long EVEN_BYTES = 0x00FF00FF00FF00FFL;
@@ -245,7 +303,7 @@ final class Inflate {
      * sets of four 16-bit lanes, whose plain and position-weighted sums come out of the top lane of one
      * multiplication each (no lane can carry into the next). About 1.4x the JDK's {@code Adler32} here.
      */
-    static long adler32(byte[] b, int off, int len) {
+    public static long adler32(byte[] b, int off, int len) {
         long a = 1;
         long s = 0;
         int i = off;
@@ -283,7 +341,7 @@ final class Inflate {
         bitbuf = 0;
         bitsleft = 0;
         if (ip + 4 > inEnd) {
-            throw new CorruptException("DEFLATE stored block header truncated");
+            throw new CorruptException("DEFLATE stored block header truncated", true);
         }
         int len = (in[ip] & 0xFF) | (in[ip + 1] & 0xFF) << 8;
         int nlen = (in[ip + 2] & 0xFF) | (in[ip + 3] & 0xFF) << 8;
@@ -293,7 +351,7 @@ final class Inflate {
         ip += 4;
         int n = Math.min(len, end - op);
         if (ip + n > inEnd) {
-            throw new CorruptException("DEFLATE stored block of " + len + " bytes truncated");
+            throw new CorruptException("DEFLATE stored block of " + len + " bytes truncated", true);
         }
         System.arraycopy(in, ip, out, op, n);
         ip += len;

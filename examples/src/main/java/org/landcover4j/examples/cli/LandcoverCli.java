@@ -5,7 +5,10 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.landcover4j.core.InvalidDataException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,8 +19,10 @@ import picocli.CommandLine.Option;
  * The {@code landcover} command line: the library's public API behind a stable contract (CLI.md).
  *
  * <p>Exit codes: 0 success, 2 usage error (with a usage line), 3 bad input data (one line on stderr naming the
- * file and the problem; {@code --debug} adds the stack trace), 1 anything else. Commands are registered in the
- * {@code subcommands} list below; each lives in its own class in this package.
+ * file and the problem; {@code --debug} adds the stack trace), 1 anything else. Commands are registered in
+ * {@link #COMMANDS}; each lives in its own class in this package. {@link #run} builds only the command it is asked
+ * to run (picocli's reflection over every command class costs about a quarter of a second at start-up); help and
+ * errors without a known command see them all.
  *
  * {@snippet :
  * int code = LandcoverCli.run("raster", "label.tif", "--json", "-");
@@ -27,8 +32,11 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = LandcoverCli.Version.class,
         description = "Read, harmonise, process and score land-cover benchmark datasets.",
-        synopsisSubcommandLabel = "COMMAND",
-        subcommands = {
+        synopsisSubcommandLabel = "COMMAND")
+public final class LandcoverCli implements Runnable {
+
+    /** The commands, in the order the usage help lists them; further commands register here, one line each. */
+    static final Map<String, Class<?>> COMMANDS = commands(
             HelpCommand.class,
             DemoCommand.class,
             ConsensusCommand.class, AgreementCommand.class,
@@ -38,10 +46,15 @@ import picocli.CommandLine.Option;
             InfoCommand.class,
             ExportCommand.class,
             TileCommand.class, SplitCommand.class,
-            SamplesCommand.class,
-            // further commands register here, one line each
-        })
-public final class LandcoverCli implements Runnable {
+            SamplesCommand.class);
+
+    private static Map<String, Class<?>> commands(Class<?>... classes) {
+        Map<String, Class<?>> m = new LinkedHashMap<>();
+        for (Class<?> c : classes) {
+            m.put(c.getAnnotation(Command.class).name(), c);
+        }
+        return Collections.unmodifiableMap(m);
+    }
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
             description = "Print stack traces for errors.")
@@ -62,13 +75,40 @@ public final class LandcoverCli implements Runnable {
 
     /** Runs the command line and returns the exit code (for tests and embedding). */
     public static int run(String... args) {
-        CommandLine cl = commandLine();
-        return cl.execute(args);
+        return commandLineFor(args).execute(args);
     }
 
-    /** The configured picocli command line (exit-code and error handling installed). */
+    /** The configured picocli command line with every command (exit-code and error handling installed). */
     public static CommandLine commandLine() {
+        return commandLine(null);
+    }
+
+    /** The command line {@link #run} uses for these arguments: with the requested command only, when there is one. */
+    static CommandLine commandLineFor(String... args) {
+        return commandLine(requestedCommand(args));
+    }
+
+    /**
+     * The command named by the first argument that is not a top-level option, when it is a known command other than
+     * {@code help}; null otherwise (then every command is registered, for usage help and suggestions).
+     */
+    static String requestedCommand(String... args) {
+        for (String a : args) {
+            if (a.equals("--debug")) {
+                continue;
+            }
+            return !a.startsWith("-") && !a.equals("help") && COMMANDS.containsKey(a) ? a : null;
+        }
+        return null;
+    }
+
+    private static CommandLine commandLine(String only) {
         CommandLine cl = new CommandLine(new LandcoverCli());
+        COMMANDS.forEach((name, c) -> {
+            if (only == null || only.equals(name)) {
+                cl.addSubcommand(name, c);
+            }
+        });
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler(LandcoverCli::onParameterError);
         cl.setExecutionExceptionHandler(LandcoverCli::onExecutionError);

@@ -16,13 +16,13 @@ final class CliRun {
     private CliRun() {
     }
 
-    /** Runs {@code landcover args...}; stdout is captured by swapping {@code System.out} during the run. */
+    /** Runs {@code landcover args...} as {@link LandcoverCli#run} does; stdout is captured by swapping {@code System.out} during the run. */
     static synchronized Result run(String... args) {
         PrintStream oldOut = System.out;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         try {
-            var cl = LandcoverCli.commandLine();
+            var cl = LandcoverCli.commandLineFor(args);
             StringWriter err = new StringWriter();
             cl.setErr(new PrintWriter(err, true));
             int code = cl.execute(args);

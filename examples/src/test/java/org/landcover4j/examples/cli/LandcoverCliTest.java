@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.landcover4j.core.InvalidDataException;
 import org.landcover4j.examples.cli.CliRun.Result;
@@ -45,6 +46,31 @@ class LandcoverCliTest {
         Result badOption = run("demo", "--no-such-option");
         assertEquals(ExitCodes.USAGE, badOption.code());
         assertTrue(badOption.err().contains("Usage: landcover demo"), badOption.err());
+    }
+
+    @Test
+    void onlyTheRequestedCommandIsBuilt() {
+        assertEquals("evaluate", LandcoverCli.requestedCommand("evaluate", "--threads", "1"));
+        assertEquals("evaluate", LandcoverCli.requestedCommand("--debug", "evaluate"));
+        assertEquals(null, LandcoverCli.requestedCommand("help", "evaluate"));
+        assertEquals(null, LandcoverCli.requestedCommand("--version"));
+        assertEquals(null, LandcoverCli.requestedCommand("evaluat"));
+        assertEquals(null, LandcoverCli.requestedCommand());
+        assertEquals(Set.of("evaluate"), LandcoverCli.commandLineFor("evaluate", "-h").getSubcommands().keySet());
+        assertEquals(LandcoverCli.COMMANDS.keySet(), LandcoverCli.commandLineFor("help").getSubcommands().keySet());
+        // the inherited --debug still reaches a command registered on its own, before or after its name
+        Result after = run("raster", "/no/such/file.tif", "--debug");
+        assertEquals(ExitCodes.BAD_INPUT, after.code(), after.err());
+        Result before = run("--debug", "raster", "/no/such/file.tif");
+        assertEquals(ExitCodes.BAD_INPUT, before.code(), before.err());
+        assertTrue(after.err().contains("\tat "), after.err());
+        assertTrue(before.err().contains("\tat "), before.err());
+        Result plain = run("raster", "/no/such/file.tif");
+        assertTrue(!plain.err().contains("\tat "), plain.err());
+        // a misspelt command is a usage error at the top level, as before
+        Result typo = run("evaluat");
+        assertEquals(ExitCodes.USAGE, typo.code());
+        assertTrue(typo.err().contains("Unmatched argument at index 0: 'evaluat'"), typo.err());
     }
 
     @Test

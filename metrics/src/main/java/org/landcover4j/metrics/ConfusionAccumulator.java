@@ -455,6 +455,10 @@ public final class ConfusionAccumulator {
         if (full8 == null) {
             full8 = new long[256 * 256];
         }
+        if (n8 == 0) {
+            // the first call: find the class range before counting, rather than counting once for nothing
+            n8 = Math.min(255, maxU8(ref, rOff, pred, pOff, len, hasNodata, nodata) + 1);
+        }
         while (true) {
             int k = Math.max(1, n8);
             int stride = k + 1;
@@ -472,14 +476,7 @@ public final class ConfusionAccumulator {
                 }
             }
             if (oor > 0 && k < 255) {
-                int max = 0;
-                for (int i = 0; i < len; i++) {
-                    int r = ref[rOff + i] & 0xFF;
-                    if (!config.ignored(r, hasNodata, nodata)) {
-                        max = Math.max(max, Math.max(r, pred[pOff + i] & 0xFF));
-                    }
-                }
-                n8 = Math.min(255, max + 1);
+                n8 = Math.min(255, maxU8(ref, rOff, pred, pOff, len, hasNodata, nodata) + 1);
                 continue;
             }
             // bin k is value k exactly when k == 255, and empty otherwise
@@ -492,6 +489,18 @@ public final class ConfusionAccumulator {
             ignored += len - sum;
             return;
         }
+    }
+
+    /** The largest reference or prediction value at pixels whose reference is not ignored (0 when there are none). */
+    private int maxU8(byte[] ref, int rOff, byte[] pred, int pOff, int len, boolean hasNodata, long nodata) {
+        int max = 0;
+        for (int i = 0; i < len; i++) {
+            int r = ref[rOff + i] & 0xFF;
+            if (!config.ignored(r, hasNodata, nodata)) {
+                max = Math.max(max, Math.max(r, pred[pOff + i] & 0xFF));
+            }
+        }
+        return max;
     }
 
     private void scanU8(byte[] ref, int rOff, byte[] pred, int pOff, int len, boolean hasNodata, long nodata) {

@@ -40,12 +40,22 @@ import org.landcover4j.io.RasterInfo;
  * Reads JPEG images as rasters: one band (greyscale) or three (red, green, blue), {@code UINT8},
  * band-sequential.
  *
- * <p>Decoding: the JDK's own JPEG reader (libjpeg, baseline and progressive) first; when it fails on an unusual
- * file (CMYK or YCCK, a broken ICC profile, odd Adobe markers) the TwelveMonkeys reader, which converts CMYK to
- * RGB. Pixels are copied from the decoded image's buffer in one pass, never through per-pixel {@code getRGB}.
- * Colours are not managed: an embedded ICC profile is not applied, as PIL does not apply it either. On every
- * test file (baseline 4:2:0 and 4:4:4, progressive, grey, CMYK, and the real Globe230k patches) the pixels are
- * identical to Pillow's (libjpeg-turbo); other encoders' files may differ by a unit where IDCTs differ.
+ * <p>Decoding: the common case (baseline or 8-bit extended sequential Huffman DCT in one interleaved scan, grey
+ * or YCbCr with 4:4:4, 4:2:2 or 4:2:0 sampling, with or without restart intervals) goes to landcover4j's own
+ * decoder, which writes the bands directly and reproduces libjpeg's default pipeline bit for bit (accurate
+ * integer IDCT, fancy upsampling, integer YCbCr to RGB), so its pixels equal the JDK reader's and Pillow's.
+ * The headers alone decide; every other file (progressive, arithmetic-coded, 12-bit, lossless, CMYK/YCCK, Adobe
+ * or RGB-coded, other sampling factors, several scans) goes to the JDK's own JPEG reader (libjpeg) and, when that
+ * fails on an unusual file (CMYK or YCCK, a broken ICC profile, odd Adobe markers), to the TwelveMonkeys reader,
+ * which converts CMYK to RGB. Pixels are copied from the decoded image's buffer in one pass, never through
+ * per-pixel {@code getRGB}. Colours are not managed: an embedded ICC profile is not applied, as PIL does not
+ * apply it either. On every test file (baseline 4:2:0 and 4:4:4, progressive, grey, CMYK, and the real Globe230k
+ * patches) the pixels are identical to Pillow's (libjpeg-turbo); other encoders' files may differ by a unit where
+ * IDCTs differ.
+ *
+ * <p>The own decoder is stricter than libjpeg on corrupt scan data: an invalid Huffman code, scan data that end
+ * before the last block, or a missing restart marker is an {@link InvalidDataException} (libjpeg pads with
+ * zeros and warns); bytes left over after the last block are a warning, as in libjpeg.
  *
  * <p>Checks before decoding: the start-of-image marker, the marker segment structure up to the first scan, the
  * frame size against {@link DecodeLimits}, and an end-of-image marker after the scan data (a truncated file is
@@ -131,6 +141,18 @@ public final class Jpeg {
         }
         if (h.precision() != 8) {
             throw new InvalidDataException(file, h.precision() + "-bit JPEG is not supported (only 8-bit samples)");
+        }
+        // the common case (baseline or 8-bit extended sequential, one interleaved scan, grey or YCbCr 4:4:4, 4:2:2,
+        // 4:2:0) goes to the own decoder; the headers alone decide, everything else goes to ImageIO below
+        JpegDecoder.Plan plan = JpegDecoder.plan(bytes, bytes.length, file);
+        if (plan != null) {
+            long own = plan.memory();
+            if (!limits.allows(own)) {
+                throw new InvalidDataException(file, "image of " + h.width() + "x" + h.height() + "x"
+                        + h.components() + " needs about " + own + " bytes to decode, more than the decode limit of "
+                        + limits.maxOutputBytes() + " bytes");
+            }
+            return JpegDecoder.decode(plan, bytes, file, warnings);
         }
         String source = file == null ? "JPEG data" : file.toString();
         List<String> messages = new ArrayList<>();

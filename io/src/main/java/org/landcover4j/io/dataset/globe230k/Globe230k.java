@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -33,9 +34,12 @@ import org.landcover4j.io.dataset.SkipCounter;
  *
  * <p>Layout: {@code <root>/image_patch/<name>.jpg}, {@code <root>/label_patch/<name>.png}, optional
  * {@code dem_patch/}, {@code ndvi_patch/}, {@code vvvh_patch/} with {@code <name>.tif}, and {@code train_num.txt},
- * {@code val_num.txt}, {@code test_num.txt} naming patches by bare name ({@code data_3}). A sample is an image;
- * images without a label PNG are unlabelled samples. Labels without an image, and split names without an image,
- * are counted and reported.
+ * {@code val_num.txt}, {@code test_num.txt} naming patches by bare name ({@code data_3}), as mmsegmentation-based
+ * code expects it. The raw layout that the same code's converter reads is recognised too (which one the Zenodo
+ * archive holds is unconfirmed): {@code RGB/patch_image/}, {@code patch_label/}, {@code DEM/patch_dem_selected/},
+ * {@code NDVI/patch_ndvi_selected/}, {@code VVVH/patch_vvvh_selected/} and {@code train.txt}, {@code val.txt},
+ * {@code test.txt}; {@link #layout()} tells which was found. A sample is an image; images without a label PNG are
+ * unlabelled samples. Labels without an image, and split names without an image, are counted and reported.
  *
  * <p>Order: by the number in the name, then by name. Thread safety: immutable after opening; safe to read from
  * many threads.
@@ -52,14 +56,68 @@ public final class Globe230k extends DatasetBase<Globe230kSample> {
     public static final String ID = "globe230k";
 
     static final String EXPECTED = "a folder holding image_patch/<name>.jpg and label_patch/<name>.png (optional "
-            + "dem_patch/, ndvi_patch/, vvvh_patch/ and train_num.txt, val_num.txt, test_num.txt)";
+            + "dem_patch/, ndvi_patch/, vvvh_patch/ and train_num.txt, val_num.txt, test_num.txt), or the raw layout "
+            + "RGB/patch_image/<name>.jpg and patch_label/<name>.png (optional DEM/patch_dem_selected/, "
+            + "NDVI/patch_ndvi_selected/, VVVH/patch_vvvh_selected/ and train.txt, val.txt, test.txt)";
 
-    private static final List<String> SPLIT_FILES = List.of("train_num.txt", "val_num.txt", "test_num.txt");
-    private static final List<String> MODALITIES = List.of("dem", "ndvi", "vvvh");
+    /**
+     * Where the parts of a Globe230k folder live, relative to its root.
+     *
+     * @param name       {@code "mmseg"} or {@code "raw"}
+     * @param images     folder of the RGB JPEGs
+     * @param labels     folder of the label PNGs
+     * @param modalities folders of the optional GeoTIFF modalities, by role ({@code dem}, {@code ndvi}, {@code vvvh})
+     * @param splitFiles split list files, train, val, test
+     */
+    public record Layout(String name, String images, String labels, Map<String, String> modalities,
+                         List<String> splitFiles) {
+        /** Copies the collections. */
+        public Layout {
+            modalities = Collections.unmodifiableMap(new LinkedHashMap<>(modalities));
+            splitFiles = List.copyOf(splitFiles);
+        }
+    }
+
+    /** The layout of the mmsegmentation configs: {@code image_patch/}, {@code label_patch/}, {@code *_num.txt}. */
+    public static final Layout MMSEG = new Layout("mmseg", "image_patch", "label_patch",
+            orderedMap("dem", "dem_patch", "ndvi", "ndvi_patch", "vvvh", "vvvh_patch"),
+            List.of("train_num.txt", "val_num.txt", "test_num.txt"));
+
+    /** The raw layout the mmsegmentation converter reads: {@code RGB/patch_image/}, {@code patch_label/}, ... */
+    public static final Layout RAW = new Layout("raw", "RGB/patch_image", "patch_label",
+            orderedMap("dem", "DEM/patch_dem_selected", "ndvi", "NDVI/patch_ndvi_selected",
+                    "vvvh", "VVVH/patch_vvvh_selected"),
+            List.of("train.txt", "val.txt", "test.txt"));
+
+    private final Layout layout;
 
     private Globe230k(Path root, DatasetInfo info, DatasetOptions options, List<SampleRef> refs,
-                      List<Skipped> skipped) {
+                      List<Skipped> skipped, Layout layout) {
         super(root, info, options, refs, skipped);
+        this.layout = layout;
+    }
+
+    private static Map<String, String> orderedMap(String... kv) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put(kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
+    /** The layout this folder was found in: {@link #MMSEG} or {@link #RAW}. */
+    public Layout layout() {
+        return layout;
+    }
+
+    /** The layout of a folder, from the folder of its images; empty when it holds neither layout's image folder. */
+    static Optional<Layout> detect(Path root) {
+        for (Layout l : List.of(MMSEG, RAW)) {
+            if (Files.isDirectory(root.resolve(l.images()))) {
+                return Optional.of(l);
+            }
+        }
+        return Optional.empty();
     }
 
     static DatasetInfo datasetInfo(List<Split> splits) {
@@ -93,33 +151,34 @@ public final class Globe230k extends DatasetBase<Globe230kSample> {
         if (!Files.isDirectory(root)) {
             throw new InvalidDataException(root, "no such folder; expected " + EXPECTED);
         }
-        Path imageDir = root.resolve("image_patch");
-        Path labelDir = root.resolve("label_patch");
-        if (!Files.isDirectory(imageDir)) {
-            throw new InvalidDataException(root, "has no image_patch/ folder (the RGB JPEGs); expected " + EXPECTED);
-        }
+        Layout layout = detect(root).orElseThrow(() -> new InvalidDataException(root,
+                "has no image_patch/ folder (the RGB JPEGs) and no RGB/patch_image/ folder; expected " + EXPECTED));
+        Path imageDir = root.resolve(layout.images());
+        Path labelDir = root.resolve(layout.labels());
         if (!Files.isDirectory(labelDir)) {
-            throw new InvalidDataException(root, "has no label_patch/ folder (the label PNGs); expected " + EXPECTED);
+            throw new InvalidDataException(root, "has no " + layout.labels() + "/ folder (the label PNGs; "
+                    + layout.images() + "/ is there); expected " + EXPECTED);
         }
         options.progress().progress(0, -1, "listing Globe230k patches");
         Set<String> images = stems(imageDir, ".jpg", ".jpeg");
         Set<String> labels = stems(labelDir, ".png");
         Map<String, Set<String>> optional = new LinkedHashMap<>();
-        for (String m : MODALITIES) {
-            Path dir = root.resolve(m + "_patch");
+        for (var m : layout.modalities().entrySet()) {
+            Path dir = root.resolve(m.getValue());
             if (Files.isDirectory(dir)) {
-                optional.put(m, stems(dir, ".tif", ".tiff"));
+                optional.put(m.getKey(), stems(dir, ".tif", ".tiff"));
             }
         }
         SkipCounter skips = new SkipCounter(3);
         Map<String, Split> splitOf = new HashMap<>();
         List<Split> defined = new ArrayList<>();
-        for (String f : SPLIT_FILES) {
+        for (String f : layout.splitFiles()) {
             Path file = root.resolve(f);
             if (!Files.isRegularFile(file)) {
                 continue;
             }
-            Split split = Split.parse(f.substring(0, f.indexOf('_'))).orElseThrow();
+            int end = f.indexOf('_') > 0 ? f.indexOf('_') : f.indexOf('.');
+            Split split = Split.parse(f.substring(0, end)).orElseThrow();
             defined.add(split);
             for (String line : IndexFiles.lines(file)) {
                 String name = line.substring(line.lastIndexOf('/') + 1);
@@ -147,7 +206,7 @@ public final class Globe230k extends DatasetBase<Globe230kSample> {
             }
             for (var e : optional.entrySet()) {
                 if (e.getValue().contains(stem)) {
-                    files.put(e.getKey(), root.resolve(e.getKey() + "_patch").resolve(stem + ".tif"));
+                    files.put(e.getKey(), root.resolve(layout.modalities().get(e.getKey())).resolve(stem + ".tif"));
                 }
             }
             refs.add(new SampleRef(stem, Optional.ofNullable(splitOf.get(stem)), stem, labelled, files));
@@ -159,7 +218,8 @@ public final class Globe230k extends DatasetBase<Globe230kSample> {
         }
         options.progress().progress(refs.size(), refs.size(), "listing Globe230k patches");
         skips.report(options.warnings(), root.toString());
-        return new Globe230k(root, datasetInfo(defined.stream().sorted().toList()), options, refs, skips.toList());
+        return new Globe230k(root, datasetInfo(defined.stream().sorted().toList()), options, refs, skips.toList(),
+                layout);
     }
 
     private static Map<String, String> fileNames(Path dir) throws IOException {

@@ -8,8 +8,9 @@ import org.landcover4j.core.dataset.DatasetOptions;
 import org.landcover4j.core.dataset.DatasetProvider;
 
 /**
- * Registers {@link Globe230k} with {@link org.landcover4j.core.dataset.Datasets}: recognises a folder holding at
- * an {@code image_patch/} folder (opening then also requires {@code label_patch/}).
+ * Registers {@link Globe230k} with {@link org.landcover4j.core.dataset.Datasets}: recognises a folder holding an
+ * {@code image_patch/} folder, or {@code RGB/patch_image/} of the raw layout (opening then also requires the label
+ * folder of that layout).
  *
  * <p>Stateless and thread-safe.
  *
@@ -43,7 +44,7 @@ public final class Globe230kProvider implements DatasetProvider {
         if (!Files.isDirectory(dir)) {
             return false;
         }
-        return Files.isDirectory(dir.resolve("image_patch"));
+        return Globe230k.detect(dir).isPresent();
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import org.landcover4j.core.dataset.SampleRef;
 import org.landcover4j.core.dataset.Split;
 import org.landcover4j.core.raster.ByteRaster;
 import org.landcover4j.core.raster.DataType;
+import org.landcover4j.core.raster.Raster;
 import org.landcover4j.core.raster.RasterMetadata;
 import org.landcover4j.core.testing.SharedData;
 import org.landcover4j.io.dataset.DatasetChecklist;
@@ -168,5 +170,70 @@ class Globe230kTest extends DatasetChecklist<Globe230kSample> {
         try (Stream<Path> s = Files.list(root.resolve("image_patch"))) {
             assertEquals(8, s.count());
         }
+    }
+
+    /** Same presence, metadata and samples (NaN equal to NaN). */
+    private static void assertSame(Optional<Raster> x, Optional<Raster> y, String what) {
+        assertEquals(x.isPresent(), y.isPresent(), what);
+        if (x.isEmpty()) {
+            return;
+        }
+        assertEquals(x.get().metadata(), y.get().metadata(), what);
+        for (int b = 0; b < x.get().bands(); b++) {
+            assertTrue(java.util.Arrays.equals(x.get().bandAsDouble(b), y.get().bandAsDouble(b)), what + " band " + b);
+        }
+    }
+
+    @Test
+    void rawLayoutReadsLikeTheMmsegLayout() throws IOException {
+        Path mm = shared();
+        Path raw = scratch.resolve("raw");
+        Map<String, String> moves = new LinkedHashMap<>();
+        moves.put("image_patch", "RGB/patch_image");
+        moves.put("label_patch", "patch_label");
+        moves.put("dem_patch", "DEM/patch_dem_selected");
+        moves.put("ndvi_patch", "NDVI/patch_ndvi_selected");
+        moves.put("vvvh_patch", "VVVH/patch_vvvh_selected");
+        moves.put("train_num.txt", "train.txt");
+        moves.put("val_num.txt", "val.txt");
+        moves.put("test_num.txt", "test.txt");
+        for (var e : moves.entrySet()) {
+            Path from = mm.resolve(e.getKey());
+            Path to = raw.resolve(e.getValue());
+            Files.createDirectories(to.getParent());
+            if (Files.isDirectory(from)) {
+                DatasetTesting.copyTree(from, to);
+            } else {
+                Files.copy(from, to);
+            }
+        }
+        var w1 = new DatasetTesting.Warnings();
+        var w2 = new DatasetTesting.Warnings();
+        Globe230k a = Globe230k.open(mm, w1.options());
+        Globe230k b = Globe230k.open(raw, w2.options());
+        assertEquals(Globe230k.MMSEG, a.layout());
+        assertEquals(Globe230k.RAW, b.layout());
+        assertTrue(new Globe230kProvider().recognizes(raw));
+        assertEquals(Globe230k.ID, org.landcover4j.core.dataset.Datasets.open(raw).info().id());
+        assertEquals(a.refs().stream().map(SampleRef::id).toList(), b.refs().stream().map(SampleRef::id).toList());
+        assertEquals(a.splitCounts(), b.splitCounts());
+        assertEquals(a.skipped().size(), b.skipped().size());
+        for (SampleRef r : a.refs()) {
+            Globe230kSample x = a.read(r);
+            Globe230kSample y = b.read(b.find(r.id()).orElseThrow());
+            assertEquals(r.split(), b.find(r.id()).orElseThrow().split(), r.id());
+            assertSame(Optional.of(x.image()), Optional.of(y.image()), r.id());
+            assertSame(x.label(), y.label(), r.id());
+            assertSame(x.dem(), y.dem(), r.id());
+            assertSame(x.ndvi(), y.ndvi(), r.id());
+            assertSame(x.vvvh(), y.vvvh(), r.id());
+        }
+        assertTrue(b.find("data_3").orElseThrow().files().get("dem").endsWith(Path.of("DEM/patch_dem_selected/data_3.tif")));
+        // a raw folder without its label folder names the missing part
+        Path noLabels = scratch.resolve("raw-no-labels");
+        DatasetTesting.copyTree(raw.resolve("RGB"), noLabels.resolve("RGB"));
+        var e = org.junit.jupiter.api.Assertions.assertThrows(org.landcover4j.core.InvalidDataException.class,
+                () -> Globe230k.open(noLabels));
+        assertTrue(e.getMessage().contains("has no patch_label/ folder"), e.getMessage());
     }
 }

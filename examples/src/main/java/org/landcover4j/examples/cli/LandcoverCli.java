@@ -37,21 +37,22 @@ public final class LandcoverCli implements Runnable {
 
     /** The commands, in the order the usage help lists them; further commands register here, one line each. */
     static final Map<String, Class<?>> COMMANDS = commands(
-            HelpCommand.class,
-            DemoCommand.class,
-            ConsensusCommand.class, AgreementCommand.class,
-            TaxonomyCommand.class, RemapCommand.class,
-            EvaluateCommand.class,
-            RasterCommand.class,
-            InfoCommand.class,
-            ExportCommand.class,
-            TileCommand.class, SplitCommand.class,
-            SamplesCommand.class);
+            "help", HelpCommand.class,
+            "demo", DemoCommand.class,
+            "consensus", ConsensusCommand.class, "agreement", AgreementCommand.class,
+            "taxonomy", TaxonomyCommand.class, "remap", RemapCommand.class,
+            "evaluate", EvaluateCommand.class,
+            "raster", RasterCommand.class,
+            "info", InfoCommand.class,
+            "export", ExportCommand.class,
+            "tile", TileCommand.class, "split", SplitCommand.class,
+            "samples", SamplesCommand.class);
 
-    private static Map<String, Class<?>> commands(Class<?>... classes) {
+    /** Name, class, name, class...: names are written out, as reading each class's annotation costs start-up time. */
+    private static Map<String, Class<?>> commands(Object... nameClass) {
         Map<String, Class<?>> m = new LinkedHashMap<>();
-        for (Class<?> c : classes) {
-            m.put(c.getAnnotation(Command.class).name(), c);
+        for (int i = 0; i < nameClass.length; i += 2) {
+            m.put((String) nameClass[i], (Class<?>) nameClass[i + 1]);
         }
         return Collections.unmodifiableMap(m);
     }

@@ -58,6 +58,9 @@ class LandcoverCliTest {
         assertEquals(null, LandcoverCli.requestedCommand());
         assertEquals(Set.of("evaluate"), LandcoverCli.commandLineFor("evaluate", "-h").getSubcommands().keySet());
         assertEquals(LandcoverCli.COMMANDS.keySet(), LandcoverCli.commandLineFor("help").getSubcommands().keySet());
+        // every registered name is the name the command's class declares
+        LandcoverCli.COMMANDS.forEach((name, c) -> assertEquals(name,
+                c.getAnnotation(picocli.CommandLine.Command.class).name(), c.getName()));
         // the inherited --debug still reaches a command registered on its own, before or after its name
         Result after = run("raster", "/no/such/file.tif", "--debug");
         assertEquals(ExitCodes.BAD_INPUT, after.code(), after.err());

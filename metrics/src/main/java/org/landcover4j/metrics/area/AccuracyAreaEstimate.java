@@ -1,8 +1,13 @@
 package org.landcover4j.metrics.area;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.landcover4j.metrics.Pontius;
+import org.landcover4j.metrics.internal.JsonSupport;
 
 /**
  * Accuracy and area estimated from a stratified sample: overall, user's and producer's accuracy, class area
@@ -13,6 +18,18 @@ import org.landcover4j.metrics.Pontius;
  * Olofsson et al. (2014) and Stehman (2014) (the transpose of {@link org.landcover4j.metrics.ConfusionMatrix}).
  * Areas are in the unit given to {@link StratifiedEstimator} (unit area times population size).
  *
+ * <p>JSON ({@link #toJson()}, read back by {@link #fromJson(String)}): {@code options} ({@code z},
+ * {@code finite_population_correction}), {@code total_area}, {@code overall_accuracy}, the Pontius components of
+ * the estimated population matrix as in {@code EvaluationReport} ({@code total_disagreement},
+ * {@code quantity_disagreement}, {@code allocation_disagreement}, {@code exchange_disagreement},
+ * {@code shift_disagreement}), {@code classes} (per class {@code value}, {@code name}, {@code users_accuracy},
+ * {@code producers_accuracy}, {@code area_proportion}, {@code area}, and the per-class Pontius components
+ * {@code quantity_disagreement} ... {@code shift_disagreement}, which sum to twice the totals),
+ * {@code proportions_map_by_reference} and {@code proportion_standard_errors} (rows = MAP class). Each estimate is
+ * an object with {@code value}, {@code standard_error}, {@code half_width}, {@code lower}, {@code upper} and
+ * {@code z} ({@link Estimate#toJson()}); undefined numbers are {@code null}. Keys that follow from others (areas,
+ * Pontius, interval bounds) are ignored when reading.
+ *
  * <p>Immutable and thread-safe.
  *
  * {@snippet :
@@ -21,6 +38,8 @@ import org.landcover4j.metrics.Pontius;
  * e.area(0).halfWidth();           // 6157.63 ha
  * e.pontius().quantity();          // on the estimated population matrix
  * System.out.println(e);           // a table
+ * Files.writeString(Path.of("area.json"), e.toJson());
+ * AccuracyAreaEstimate again = AccuracyAreaEstimate.fromJson(Files.readString(Path.of("area.json")));
  * }
  */
 public final class AccuracyAreaEstimate {
@@ -126,6 +145,127 @@ public final class AccuracyAreaEstimate {
     /** Pontius quantity, allocation, exchange and shift on the estimated population matrix. */
     public Pontius pontius() {
         return Pontius.ofProportions(p);
+    }
+
+    // ------------------------------------------------------------------------------------------------ JSON
+
+    /** The estimate as a JSON tree (snake_case keys, undefined values as null; see the class comment). */
+    public ObjectNode toJsonNode() {
+        ObjectNode o = JsonSupport.object();
+        o.set("options", options.toJsonNode());
+        JsonSupport.put(o, "total_area", totalArea);
+        o.set("overall_accuracy", overall.toJsonNode());
+        Pontius pontius = pontius();
+        JsonSupport.put(o, "total_disagreement", pontius.total());
+        JsonSupport.put(o, "quantity_disagreement", pontius.quantity());
+        JsonSupport.put(o, "allocation_disagreement", pontius.allocation());
+        JsonSupport.put(o, "exchange_disagreement", pontius.exchange());
+        JsonSupport.put(o, "shift_disagreement", pontius.shift());
+        double[] q = pontius.perClassQuantity();
+        double[] a = pontius.perClassAllocation();
+        double[] e = pontius.perClassExchange();
+        double[] s = pontius.perClassShift();
+        ArrayNode cls = o.putArray("classes");
+        for (int i = 0; i < classes.length; i++) {
+            ObjectNode c = cls.addObject();
+            c.put("value", classes[i]);
+            c.put("name", className(i));
+            c.set("users_accuracy", users.get(i).toJsonNode());
+            c.set("producers_accuracy", producers.get(i).toJsonNode());
+            c.set("area_proportion", proportions.get(i).toJsonNode());
+            c.set("area", area(i).toJsonNode());
+            JsonSupport.put(c, "quantity_disagreement", q[i]);
+            JsonSupport.put(c, "allocation_disagreement", a[i]);
+            JsonSupport.put(c, "exchange_disagreement", e[i]);
+            JsonSupport.put(c, "shift_disagreement", s[i]);
+        }
+        JsonSupport.matrix(o, "proportions_map_by_reference", p);
+        JsonSupport.matrix(o, "proportion_standard_errors", pse);
+        return o;
+    }
+
+    /** The estimate as indented JSON. */
+    public String toJson() {
+        return JsonSupport.write(toJsonNode());
+    }
+
+    /**
+     * Reads an estimate written by {@link #toJson()}.
+     *
+     * @throws IllegalArgumentException if the text is not such an object (naming the field and what was found)
+     */
+    public static AccuracyAreaEstimate fromJson(String json) {
+        JsonNode o = JsonSupport.read(json);
+        EstimationOptions options = EstimationOptions.read(JsonSupport.objectField(o, "options", ""), "options");
+        double total = JsonSupport.doubleValue(JsonSupport.field(o, "total_area", ""), "total_area");
+        if (!(total > 0) || Double.isInfinite(total)) {
+            throw new IllegalArgumentException("JSON field total_area must be positive and finite, got " + total);
+        }
+        Estimate overall = Estimate.read(JsonSupport.objectField(o, "overall_accuracy", ""), "overall_accuracy");
+        JsonNode cls = JsonSupport.arrayField(o, "classes", "");
+        int k = cls.size();
+        if (k == 0) {
+            throw new IllegalArgumentException("JSON field classes must list at least one class");
+        }
+        int[] values = new int[k];
+        List<String> names = new ArrayList<>(k);
+        List<Estimate> ua = new ArrayList<>(k);
+        List<Estimate> pa = new ArrayList<>(k);
+        List<Estimate> prop = new ArrayList<>(k);
+        for (int i = 0; i < k; i++) {
+            String path = JsonSupport.at("classes", i);
+            JsonNode c = cls.get(i);
+            values[i] = JsonSupport.intValue(JsonSupport.field(c, "value", path), JsonSupport.at(path, "value"));
+            for (int j = 0; j < i; j++) {
+                if (values[j] == values[i]) {
+                    throw new IllegalArgumentException("JSON field " + JsonSupport.at(path, "value") + " repeats class "
+                            + values[i]);
+                }
+            }
+            names.add(JsonSupport.text(c, "name", path));
+            ua.add(Estimate.read(JsonSupport.objectField(c, "users_accuracy", path),
+                    JsonSupport.at(path, "users_accuracy")));
+            pa.add(Estimate.read(JsonSupport.objectField(c, "producers_accuracy", path),
+                    JsonSupport.at(path, "producers_accuracy")));
+            prop.add(Estimate.read(JsonSupport.objectField(c, "area_proportion", path),
+                    JsonSupport.at(path, "area_proportion")));
+        }
+        double[][] p = JsonSupport.doubleMatrix(o, "proportions_map_by_reference", "", k);
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < k; j++) {
+                if (!(p[i][j] >= 0) || Double.isInfinite(p[i][j])) {
+                    throw new IllegalArgumentException("JSON field proportions_map_by_reference[" + i + "][" + j
+                            + "] must be a finite proportion >= 0, got " + p[i][j]);
+                }
+            }
+        }
+        double[][] pse = JsonSupport.doubleMatrix(o, "proportion_standard_errors", "", k);
+        return new AccuracyAreaEstimate(values, List.copyOf(names), overall, ua, pa, prop, p, pse, total, options);
+    }
+
+    /**
+     * Equal when classes, names, every estimate, both matrices, the total area and the options are equal (NaN
+     * equal to NaN).
+     */
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof AccuracyAreaEstimate e) || !java.util.Arrays.equals(classes, e.classes)) {
+            return false;
+        }
+        for (int i = 0; i < classes.length; i++) {
+            if (!className(i).equals(e.className(i))) {
+                return false;
+            }
+        }
+        return overall.equals(e.overall) && users.equals(e.users) && producers.equals(e.producers)
+                && proportions.equals(e.proportions) && java.util.Arrays.deepEquals(p, e.p)
+                && java.util.Arrays.deepEquals(pse, e.pse) && Double.compare(totalArea, e.totalArea) == 0
+                && options.equals(e.options);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Arrays.hashCode(classes) * 31 + overall.hashCode() * 17 + java.util.Arrays.deepHashCode(p);
     }
 
     @Override

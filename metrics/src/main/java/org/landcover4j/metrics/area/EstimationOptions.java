@@ -1,5 +1,9 @@
 package org.landcover4j.metrics.area;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.landcover4j.metrics.internal.JsonSupport;
+
 /**
  * Options of the stratified estimators: the normal quantile of confidence intervals and the finite-population
  * correction.
@@ -41,5 +45,22 @@ public record EstimationOptions(double z, boolean finitePopulationCorrection) {
     /** A copy with the finite-population correction on or off. */
     public EstimationOptions withFinitePopulationCorrection(boolean on) {
         return new EstimationOptions(z, on);
+    }
+
+    /** The options as a JSON object: {@code z} and {@code finite_population_correction}. */
+    public ObjectNode toJsonNode() {
+        ObjectNode o = JsonSupport.object();
+        o.put("z", z);
+        o.put("finite_population_correction", finitePopulationCorrection);
+        return o;
+    }
+
+    static EstimationOptions read(JsonNode o, String path) {
+        double zz = JsonSupport.doubleValue(JsonSupport.field(o, "z", path), JsonSupport.at(path, "z"));
+        if (!(zz > 0) || Double.isInfinite(zz)) {
+            throw new IllegalArgumentException("JSON field " + JsonSupport.at(path, "z")
+                    + " must be positive and finite, got " + zz);
+        }
+        return new EstimationOptions(zz, JsonSupport.booleanValue(o, "finite_population_correction", path));
     }
 }

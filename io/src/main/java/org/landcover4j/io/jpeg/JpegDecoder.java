@@ -47,13 +47,12 @@ final class JpegDecoder {
     private static final int[] NATURAL = new int[64 + 16];
     /** libjpeg's post-IDCT range limit, indexed by (value & 1023): -128..127 map to 0..255, wrapping beyond. */
     private static final byte[] IDCT_LIMIT = new byte[1024];
-    /** Clamp to 0..255 of (value + CLAMP_OFFSET). */
-    private static final int CLAMP_OFFSET = 512;
-    private static final byte[] CLAMP = new byte[1024 + 256];
-    private static final int[] CR_R = new int[256];
-    private static final int[] CB_B = new int[256];
-    private static final int[] CR_G = new int[256];
-    private static final int[] CB_G = new int[256];
+    /** libjpeg's YCbCr to RGB constants, 16-bit fixed point: FIX(1.402), FIX(1.772), FIX(0.71414), FIX(0.34414). */
+    private static final int CR_R_FIX = fix(1.40200);
+    private static final int CB_B_FIX = fix(1.77200);
+    private static final int CR_G_FIX = fix(0.71414);
+    private static final int CB_G_FIX = fix(0.34414);
+    private static final int ONE_HALF = 1 << 15;
 
     static {
         // walk the zig-zag path over the 8x8 block
@@ -85,17 +84,6 @@ final class JpegDecoder {
         for (int v = 0; v < 1024; v++) {
             int s = v < 128 ? v + 128 : v < 512 ? 255 : v < 896 ? 0 : v - 896;
             IDCT_LIMIT[v] = (byte) s;
-        }
-        for (int v = 0; v < CLAMP.length; v++) {
-            CLAMP[v] = (byte) Math.max(0, Math.min(255, v - CLAMP_OFFSET));
-        }
-        int half = 1 << 15;
-        for (int v = 0; v < 256; v++) {
-            int x = v - 128;
-            CR_R[v] = (fix(1.40200) * x + half) >> 16;
-            CB_B[v] = (fix(1.77200) * x + half) >> 16;
-            CR_G[v] = -fix(0.71414) * x;
-            CB_G[v] = -fix(0.34414) * x + half;
         }
     }
 
@@ -935,9 +923,6 @@ final class JpegDecoder {
         private final int cw;
         private final int ch;
         private final boolean fancy;
-        /** One chroma row (or column sums of two) with one replicated sample at each end. */
-        private final int[] cb;
-        private final int[] cr;
 
         Converter(int w, int hgt, int hMax, int vMax, byte[][] planes, int[] stride, byte[][] out) {
             this.w = w;
@@ -950,8 +935,6 @@ final class JpegDecoder {
             this.cw = ceilDiv(w, hMax);
             this.ch = ceilDiv(hgt, vMax);
             this.fancy = hMax == 2 && cw > 2;
-            this.cb = new int[cw + 2];
-            this.cr = new int[cw + 2];
         }
 
         void rows(int y0, int y1) {
@@ -984,12 +967,12 @@ final class JpegDecoder {
             int s = y * stride[0];
             int o = y * w;
             for (int x = 0; x < w; x++, s++, o++) {
-                int lum = (py[s] & 0xFF) + CLAMP_OFFSET;
-                int u = pb[s] & 0xFF;
-                int v = pr[s] & 0xFF;
-                r[o] = CLAMP[lum + CR_R[v]];
-                g[o] = CLAMP[lum + ((CB_G[u] + CR_G[v]) >> 16)];
-                b[o] = CLAMP[lum + CB_B[u]];
+                int lum = py[s] & 0xFF;
+                int u = (pb[s] & 0xFF) - 128;
+                int v = (pr[s] & 0xFF) - 128;
+                r[o] = (byte) clamp(lum + ((CR_R_FIX * v + ONE_HALF) >> 16));
+                g[o] = (byte) clamp(lum + ((ONE_HALF - CB_G_FIX * u - CR_G_FIX * v) >> 16));
+                b[o] = (byte) clamp(lum + ((CB_B_FIX * u + ONE_HALF) >> 16));
             }
         }
 
@@ -1006,88 +989,83 @@ final class JpegDecoder {
             }
         }
 
+        /** One pixel: libjpeg's integer YCbCr to RGB (its tables' entries are these products, rounded). */
         private void pixel(int o, int lum, int u, int v) {
-            lum += CLAMP_OFFSET;
-            out[0][o] = CLAMP[lum + CR_R[v]];
-            out[1][o] = CLAMP[lum + ((CB_G[u] + CR_G[v]) >> 16)];
-            out[2][o] = CLAMP[lum + CB_B[u]];
+            u -= 128;
+            v -= 128;
+            out[0][o] = (byte) clamp(lum + ((CR_R_FIX * v + ONE_HALF) >> 16));
+            out[1][o] = (byte) clamp(lum + ((ONE_HALF - CB_G_FIX * u - CR_G_FIX * v) >> 16));
+            out[2][o] = (byte) clamp(lum + ((CB_B_FIX * u + ONE_HALF) >> 16));
         }
 
         private void rowH2v1(int y) {
             int cs = y * stride[1];
-            byte[] pb = planes[1];
-            byte[] pr = planes[2];
-            int[] u = cb;
-            int[] v = cr;
-            for (int i = 0; i < cw; i++) {
-                u[i + 1] = pb[cs + i] & 0xFF;
-                v[i + 1] = pr[cs + i] & 0xFF;
-            }
-            u[0] = u[1];
-            v[0] = v[1];
-            u[cw + 1] = u[cw];
-            v[cw + 1] = v[cw];
             // even samples: (3 * nearer + left + 1) >> 2; odd: (3 * nearer + right + 2) >> 2
-            emitPairs(y, 2, 1, 2);
+            emitPairs(y, cs, cs, 1, 0, 2, 1, 2);
         }
 
         private void rowH2v2(int y) {
             int near = y >> 1;
             int far = (y & 1) == 0 ? Math.max(near - 1, 0) : Math.min(near + 1, ch - 1);
-            int sn = near * stride[1];
-            int sf = far * stride[1];
-            byte[] pb = planes[1];
-            byte[] pr = planes[2];
-            int[] u = cb;
-            int[] v = cr;
-            for (int i = 0; i < cw; i++) {
-                u[i + 1] = 3 * (pb[sn + i] & 0xFF) + (pb[sf + i] & 0xFF);
-                v[i + 1] = 3 * (pr[sn + i] & 0xFF) + (pr[sf + i] & 0xFF);
-            }
-            u[0] = u[1];
-            v[0] = v[1];
-            u[cw + 1] = u[cw];
-            v[cw + 1] = v[cw];
-            // column sums carry a factor 4: even (3 * this + left + 8) >> 4; odd (3 * this + right + 7) >> 4
-            emitPairs(y, 4, 8, 7);
+            // column sums 3 * nearer row + further row carry a factor 4: even (3 * this + left + 8) >> 4, odd
+            // (3 * this + right + 7) >> 4
+            emitPairs(y, near * stride[1], far * stride[1], 3, 1, 4, 8, 7);
         }
 
-        /** Writes row y from the prepared chroma rows: two output pixels per chroma sample. */
-        private void emitPairs(int y, int shift, int biasEven, int biasOdd) {
+        /**
+         * Writes row y: chroma column sums {@code wn * nearer row + wf * further row} (edges replicated), upsampled
+         * to two output pixels each with libjpeg's biases, converted with the luma row.
+         */
+        private void emitPairs(int y, int sn, int sf, int wn, int wf, int shift, int biasEven, int biasOdd) {
             byte[] py = planes[0];
+            byte[] pb = planes[1];
+            byte[] pr = planes[2];
             byte[] r = out[0];
             byte[] g = out[1];
             byte[] b = out[2];
-            int[] u = cb;
-            int[] v = cr;
             int s = y * stride[0];
             int o = y * w;
-            int pairs = w >> 1;
-            for (int i = 1; i <= pairs; i++, s += 2, o += 2) {
-                int u3 = 3 * u[i];
-                int v3 = 3 * v[i];
-                int ue = (u3 + u[i - 1] + biasEven) >> shift;
-                int ve = (v3 + v[i - 1] + biasEven) >> shift;
-                int uo = (u3 + u[i + 1] + biasOdd) >> shift;
-                int vo = (v3 + v[i + 1] + biasOdd) >> shift;
-                int l0 = (py[s] & 0xFF) + CLAMP_OFFSET;
-                int l1 = (py[s + 1] & 0xFF) + CLAMP_OFFSET;
-                r[o] = CLAMP[l0 + CR_R[ve]];
-                g[o] = CLAMP[l0 + ((CB_G[ue] + CR_G[ve]) >> 16)];
-                b[o] = CLAMP[l0 + CB_B[ue]];
-                r[o + 1] = CLAMP[l1 + CR_R[vo]];
-                g[o + 1] = CLAMP[l1 + ((CB_G[uo] + CR_G[vo]) >> 16)];
-                b[o + 1] = CLAMP[l1 + CB_B[uo]];
-            }
-            if ((w & 1) != 0) {
-                int i = pairs + 1;
-                int ue = (3 * u[i] + u[i - 1] + biasEven) >> shift;
-                int ve = (3 * v[i] + v[i - 1] + biasEven) >> shift;
-                int l0 = (py[s] & 0xFF) + CLAMP_OFFSET;
-                r[o] = CLAMP[l0 + CR_R[ve]];
-                g[o] = CLAMP[l0 + ((CB_G[ue] + CR_G[ve]) >> 16)];
-                b[o] = CLAMP[l0 + CB_B[ue]];
+            int uc = wn * (pb[sn] & 0xFF) + wf * (pb[sf] & 0xFF);
+            int vc = wn * (pr[sn] & 0xFF) + wf * (pr[sf] & 0xFF);
+            int ul = uc;
+            int vl = vc;
+            int last = cw - 1;
+            for (int i = 0; i < cw; i++) {
+                int un;
+                int vn;
+                if (i < last) {
+                    un = wn * (pb[sn + i + 1] & 0xFF) + wf * (pb[sf + i + 1] & 0xFF);
+                    vn = wn * (pr[sn + i + 1] & 0xFF) + wf * (pr[sf + i + 1] & 0xFF);
+                } else {
+                    un = uc;
+                    vn = vc;
+                }
+                int u3 = 3 * uc;
+                int v3 = 3 * vc;
+                int x = i << 1;
+                int ue = ((u3 + ul + biasEven) >> shift) - 128;
+                int ve = ((v3 + vl + biasEven) >> shift) - 128;
+                int l0 = py[s + x] & 0xFF;
+                r[o + x] = (byte) clamp(l0 + ((CR_R_FIX * ve + ONE_HALF) >> 16));
+                g[o + x] = (byte) clamp(l0 + ((ONE_HALF - CB_G_FIX * ue - CR_G_FIX * ve) >> 16));
+                b[o + x] = (byte) clamp(l0 + ((CB_B_FIX * ue + ONE_HALF) >> 16));
+                if (x + 1 < w) {
+                    int uo = ((u3 + un + biasOdd) >> shift) - 128;
+                    int vo = ((v3 + vn + biasOdd) >> shift) - 128;
+                    int l1 = py[s + x + 1] & 0xFF;
+                    r[o + x + 1] = (byte) clamp(l1 + ((CR_R_FIX * vo + ONE_HALF) >> 16));
+                    g[o + x + 1] = (byte) clamp(l1 + ((ONE_HALF - CB_G_FIX * uo - CR_G_FIX * vo) >> 16));
+                    b[o + x + 1] = (byte) clamp(l1 + ((CB_B_FIX * uo + ONE_HALF) >> 16));
+                }
+                ul = uc;
+                vl = vc;
+                uc = un;
+                vc = vn;
             }
         }
+    }
+
+    private static int clamp(int v) {
+        return Math.min(255, Math.max(0, v));
     }
 }

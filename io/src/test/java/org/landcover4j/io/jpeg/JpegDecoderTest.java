@@ -209,6 +209,27 @@ class JpegDecoderTest {
         }
     }
 
+    /**
+     * Quantization tables of 255 everywhere: valid streams whose IDCT output leaves -512..511, where libjpeg's
+     * range-limit table wraps; the own decoder must wrap the same way.
+     */
+    @Test
+    void extremeQuantizationTablesWrapLikeLibjpeg() throws Exception {
+        Gen gen = Gen.seeded(12);
+        for (int kind = 0; kind < 3; kind++) {
+            byte[] jpeg = encode(image(gen, 40, 32, kind == 1, kind), 0.9f, 2, 2, 0);
+            for (int at = JpegTest.indexOfMarker(jpeg, 0xDB); at >= 0 && at < JpegTest.sofOffset(jpeg); ) {
+                int len = (jpeg[at + 2] & 0xFF) << 8 | (jpeg[at + 3] & 0xFF);
+                for (int t = at + 4; t + 65 <= at + 2 + len; t += 65) {
+                    Arrays.fill(jpeg, t + 1, t + 65, (byte) 255);
+                }
+                at = at + 2 + len;
+                at = (jpeg[at] & 0xFF) == 0xFF && (jpeg[at + 1] & 0xFF) == 0xDB ? at : -1;
+            }
+            assertOwnEqualsJdk(jpeg, "quantization 255, content " + kind);
+        }
+    }
+
     /** Restart intervals (DRI and RST0..RST7), including intervals that do not divide an MCU row. */
     @ParameterizedTest
     @MethodSource("restarts")

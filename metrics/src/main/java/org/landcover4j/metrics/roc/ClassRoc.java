@@ -1,6 +1,9 @@
 package org.landcover4j.metrics.roc;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
+import org.landcover4j.metrics.internal.JsonSupport;
 
 /**
  * ROC AUC and average precision of one class of a multi-label map.
@@ -36,6 +39,44 @@ public record ClassRoc(int classIndex, long positives, long negatives, double au
     /** Whether the AUC is defined. */
     public boolean defined() {
         return reason == null;
+    }
+
+    /**
+     * The class as a JSON object: {@code class_index}, {@code positives}, {@code negatives}, {@code auc},
+     * {@code average_precision} (null when undefined), {@code defined} and {@code reason} (null when defined).
+     */
+    public ObjectNode toJsonNode() {
+        ObjectNode o = JsonSupport.object();
+        o.put("class_index", classIndex);
+        o.put("positives", positives);
+        o.put("negatives", negatives);
+        JsonSupport.put(o, "auc", auc);
+        JsonSupport.put(o, "average_precision", averagePrecision);
+        o.put("defined", defined());
+        if (reason == null) {
+            o.putNull("reason");
+        } else {
+            o.put("reason", reason);
+        }
+        return o;
+    }
+
+    static ClassRoc read(JsonNode o, String path) {
+        if (o == null || !o.isObject()) {
+            throw new IllegalArgumentException("JSON field " + path + " must be an object, got " + o);
+        }
+        int index = JsonSupport.intValue(JsonSupport.field(o, "class_index", path), JsonSupport.at(path, "class_index"));
+        long pos = JsonSupport.count(o, "positives", path);
+        long neg = JsonSupport.count(o, "negatives", path);
+        double auc = JsonSupport.doubleValue(o, "auc", path);
+        double ap = JsonSupport.doubleValue(o, "average_precision", path);
+        boolean defined = JsonSupport.booleanValue(o, "defined", path);
+        String reason = JsonSupport.textOrNull(o, "reason", path);
+        if (defined != (reason == null)) {
+            throw new IllegalArgumentException("JSON field " + JsonSupport.at(path, "defined") + " is " + defined
+                    + " but reason is " + (reason == null ? "null" : "\"" + reason + "\""));
+        }
+        return new ClassRoc(index, pos, neg, auc, ap, reason);
     }
 
     @Override

@@ -1,11 +1,20 @@
 package org.landcover4j.metrics.roc;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.landcover4j.metrics.internal.JsonSupport;
 
 /**
  * Per-class ROC AUC and average precision of a multi-label map, with macro means over the classes where they are
  * defined.
+ *
+ * <p>JSON ({@link #toJson()}, read back by {@link #fromJson(String)}): {@code macro_auc},
+ * {@code macro_average_precision}, {@code defined_classes} and {@code classes}, one object per class
+ * ({@link ClassRoc#toJsonNode()}); undefined values are {@code null}. The macro means are recomputed on reading.
  *
  * <p>Immutable and thread-safe.
  *
@@ -13,6 +22,7 @@ import java.util.Locale;
  * MultiLabelRoc r = acc.result();
  * r.macroAuc();            // mean over classes with positives and negatives
  * r.definedClasses();
+ * Files.writeString(Path.of("roc.json"), r.toJson());
  * }
  *
  * @param classes per-class results, in class order
@@ -60,6 +70,39 @@ public record MultiLabelRoc(List<ClassRoc> classes) {
             }
         }
         return n == 0 ? Double.NaN : s / n;
+    }
+
+    /** The result as a JSON tree (snake_case keys, undefined values as null; see the class comment). */
+    public ObjectNode toJsonNode() {
+        ObjectNode o = JsonSupport.object();
+        JsonSupport.put(o, "macro_auc", macroAuc());
+        JsonSupport.put(o, "macro_average_precision", macroAveragePrecision());
+        o.put("defined_classes", definedClasses());
+        ArrayNode a = o.putArray("classes");
+        for (ClassRoc c : classes) {
+            a.add(c.toJsonNode());
+        }
+        return o;
+    }
+
+    /** The result as indented JSON. */
+    public String toJson() {
+        return JsonSupport.write(toJsonNode());
+    }
+
+    /**
+     * Reads a result written by {@link #toJson()}.
+     *
+     * @throws IllegalArgumentException if the text is not such an object (naming the field and what was found)
+     */
+    public static MultiLabelRoc fromJson(String json) {
+        JsonNode o = JsonSupport.read(json);
+        JsonNode a = JsonSupport.arrayField(o, "classes", "");
+        List<ClassRoc> list = new ArrayList<>(a.size());
+        for (int i = 0; i < a.size(); i++) {
+            list.add(ClassRoc.read(a.get(i), JsonSupport.at("classes", i)));
+        }
+        return new MultiLabelRoc(list);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.landcover4j.metrics.consensus;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -9,6 +11,7 @@ import org.landcover4j.core.raster.ByteRaster;
 import org.landcover4j.core.raster.DataType;
 import org.landcover4j.core.raster.FloatRaster;
 import org.landcover4j.core.raster.RasterMetadata;
+import org.landcover4j.metrics.internal.JsonSupport;
 
 /**
  * The outcome of a consensus method: a label, a score and a posterior distribution for every pixel, plus what
@@ -23,6 +26,15 @@ import org.landcover4j.core.raster.RasterMetadata;
  * <p>The result keeps one posterior per distinct label tuple ({@link LabelTuples}); the raster accessors expand it
  * exactly to every pixel and build a new raster on each call. Rasters carry the annotators' georeference.
  *
+ * <p>{@link #toJson()} writes a summary, not the rasters, with the keys of {@code landcover consensus --json}:
+ * {@code method}, {@code width}, {@code height}, {@code annotators}, {@code classes}, {@code iterations} and
+ * {@code converged} (null for votes), {@code log_likelihood}, {@code label_pixels} (by class value),
+ * {@code undecided_pixels}, {@code undecided_label}, {@code empty_pixels}, {@code mean_score} and
+ * {@code score_100_fraction} (over labelled pixels), {@code score_histogram} (101 counts), {@code priors} and
+ * {@code annotator_models} ({@code name}, {@code labelled_pixels}, {@code accuracy},
+ * {@code agreement_with_consensus}, {@code confusion_true_by_label}); then {@code empty_label} and
+ * {@code history}. Undefined values are {@code null}. There is no reader: a result needs its annotations.
+ *
  * <p>Immutable and thread-safe.
  *
  * {@snippet :
@@ -31,6 +43,7 @@ import org.landcover4j.core.raster.RasterMetadata;
  * ByteRaster score = r.scores();          // 0..100, uint8
  * FloatRaster post = r.posterior();       // one band per class
  * System.out.println(r);                  // method, fit, annotators
+ * Files.writeString(Path.of("consensus.json"), r.toJson());   // the summary, without rasters
  * }
  */
 public final class ConsensusResult {
@@ -279,13 +292,78 @@ public final class ConsensusResult {
         return annotations.outputMetadata(type, bands).withBandNames(name);
     }
 
+    // ------------------------------------------------------------------------------------------------ JSON
+
+    /** The summary as a JSON tree (snake_case keys, undefined values as null; see the class comment). */
+    public ObjectNode toJsonNode() {
+        ObjectNode o = JsonSupport.object();
+        o.put("method", method.id());
+        o.put("width", width());
+        o.put("height", height());
+        ArrayNode names = o.putArray("annotators");
+        annotations.names().forEach(names::add);
+        JsonSupport.array(o, "classes", classValues);
+        if (isVote()) {
+            o.putNull("iterations");
+            o.putNull("converged");
+        } else {
+            o.put("iterations", iterations);
+            o.put("converged", converged);
+        }
+        JsonSupport.put(o, "log_likelihood", logLikelihood);
+        long[] counts = labelCounts();
+        ObjectNode byClass = o.putObject("label_pixels");
+        for (int i = 0; i < classValues.length; i++) {
+            byClass.put(Integer.toString(classValues[i]), counts[i]);
+        }
+        o.put("undecided_pixels", undecidedPixels());
+        if (undecidedValue >= 0) {
+            o.put("undecided_label", undecidedValue);
+        } else {
+            o.putNull("undecided_label");
+        }
+        o.put("empty_pixels", emptyPixels());
+        long[] hist = scoreHistogram();
+        long total = 0;
+        double sum = 0;
+        for (int s = 0; s <= 100; s++) {
+            total += hist[s];
+            sum += (double) s * hist[s];
+        }
+        JsonSupport.put(o, "mean_score", total == 0 ? Double.NaN : sum / total);
+        JsonSupport.put(o, "score_100_fraction", total == 0 ? Double.NaN : (double) hist[100] / total);
+        JsonSupport.array(o, "score_histogram", hist);
+        JsonSupport.array(o, "priors", priors);
+        ArrayNode models = o.putArray("annotator_models");
+        for (AnnotatorModel a : annotators) {
+            ObjectNode m = models.addObject();
+            m.put("name", a.name());
+            m.put("labelled_pixels", a.labels());
+            JsonSupport.put(m, "accuracy", a.accuracy());
+            JsonSupport.put(m, "agreement_with_consensus", a.agreement());
+            JsonSupport.matrix(m, "confusion_true_by_label", a.confusion());
+        }
+        o.put("empty_label", emptyLabel());
+        JsonSupport.array(o, "history", history);
+        return o;
+    }
+
+    /** The summary as indented JSON (no rasters). */
+    public String toJson() {
+        return JsonSupport.write(toJsonNode());
+    }
+
+    private boolean isVote() {
+        return method == ConsensusMethod.WEIGHTED_VOTE || method == ConsensusMethod.MAJORITY_VOTE;
+    }
+
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
         sb.append("ConsensusResult[method=").append(method.id())
                 .append(", size=").append(width()).append('x').append(height())
                 .append(", classes=").append(Arrays.toString(classValues));
-        if (method != ConsensusMethod.WEIGHTED_VOTE && method != ConsensusMethod.MAJORITY_VOTE) {
+        if (!isVote()) {
             sb.append(", iterations=").append(iterations).append(", converged=").append(converged)
                     .append(", logLikelihood=").append(String.format(Locale.ROOT, "%.6g", logLikelihood));
         }

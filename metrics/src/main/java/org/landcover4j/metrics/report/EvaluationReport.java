@@ -1,8 +1,5 @@
 package org.landcover4j.metrics.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,6 +20,7 @@ import org.landcover4j.metrics.ConfusionMatrix;
 import org.landcover4j.metrics.MacroAverage;
 import org.landcover4j.metrics.PerClassMetric;
 import org.landcover4j.metrics.Pontius;
+import org.landcover4j.metrics.internal.JsonSupport;
 import org.landcover4j.taxonomy.TaxonClass;
 import org.landcover4j.taxonomy.Taxonomy;
 
@@ -52,11 +50,6 @@ import org.landcover4j.taxonomy.Taxonomy;
  * }
  */
 public final class EvaluationReport {
-    /** Created on first use, so that tables and pictures do not pay for Jackson's start-up. */
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    }
-
     private final ConfusionMatrix matrix;
     private final List<String> names;
     private final List<Integer> colours;   // packed RGB or null for none
@@ -230,20 +223,12 @@ public final class EvaluationReport {
     }
 
     private static void put(ObjectNode o, String key, double v) {
-        if (Double.isFinite(v)) {
-            o.put(key, v);
-        } else {
-            o.putNull(key);
-        }
+        JsonSupport.put(o, key, v);
     }
 
     /** The report as indented JSON. */
     public String toJson() {
-        try {
-            return Json.MAPPER.writeValueAsString(toJsonNode());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
-        }
+        return JsonSupport.write(toJsonNode());   // the mapper is created on first use
     }
 
     // ---------------------------------------------------------------------------------------- pictures

@@ -2,6 +2,9 @@ package org.landcover4j.io.png;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.zip.CRC32;
@@ -15,14 +18,29 @@ import org.landcover4j.core.raster.RasterMetadata;
 import org.landcover4j.core.raster.ShortRaster;
 import org.landcover4j.io.ColorTable;
 import org.landcover4j.io.DecodeLimits;
+import org.landcover4j.io.internal.codec.Inflate;
 
 /**
- * Streaming PNG decoder on {@link Inflater}: one pass over the chunks, one row of scratch per filter, pixels
- * scattered straight into band arrays. Every chunk CRC is checked; inflation is bounded by the declared image.
+ * PNG decoder: one pass over the chunks, every chunk CRC checked, inflation bounded by the declared image, pixels
+ * scattered straight into band arrays.
+ *
+ * <p>Images whose filtered data (rows plus filter bytes) fit in {@link #WHOLE_LIMIT} bytes are decoded whole: the
+ * IDAT payloads are gathered into one buffer (at most {@code 2 x filtered size + 64 KiB} of them is kept; the rest
+ * is only CRC-checked), inflated in one call by the project's own {@link Inflate} into a buffer of exactly the
+ * filtered size (plus one byte, to notice a stream that holds more), then unfiltered in place. Larger images
+ * stream through {@link Inflater} a batch of rows at a time, so memory stays near the size of the bands. Both
+ * paths give the same pixels, warnings and errors; a truncated zlib stream is re-read by {@link Inflater} so that
+ * its message names the row where the data end, as before.
  *
  * <p>Not thread-safe: one instance decodes one stream once.
  */
 final class PngDecoder {
+    /** Filtered bytes up to which an image is decoded whole (see the class comment). */
+    static final long WHOLE_LIMIT = 64L << 20;
+
+    /** One inflater (about 200 KB of tables) per thread that decodes PNGs. */
+    private static final ThreadLocal<Inflate> INFLATE = ThreadLocal.withInitial(Inflate::new);
+
     static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 
     private static final int IHDR = 0x49484452;
@@ -65,6 +83,8 @@ final class PngDecoder {
     private byte[] batch;
     private byte[][] b8;
     private short[][] b16;
+    /** Filtered bytes up to which this decoder decodes whole; tests lower it to exercise the streaming path. */
+    long wholeLimit = WHOLE_LIMIT;
 
     PngDecoder(InputStream in, Path file, DecodeLimits limits) {
         this(in, file, limits, WarningListener.ignore());
@@ -295,6 +315,11 @@ final class PngDecoder {
         } else {
             b8 = new byte[channels][n];
         }
+        long filtered = filteredBytes();
+        if (filtered <= wholeLimit) {
+            decodeWhole((int) filtered);
+            return;
+        }
         inflater = new Inflater();
         try {
             if (!interlaced) {
@@ -319,6 +344,153 @@ final class PngDecoder {
                 headerPending = true;
             }
         }
+    }
+
+    /** The size of the filtered image data: every row of every pass, with its filter byte. */
+    private long filteredBytes() {
+        long total = 0;
+        int channels = colorType.channels();
+        for (int p = 0; p < (interlaced ? 7 : 1); p++) {
+            int[] a = interlaced ? ADAM7[p] : new int[] {0, 0, 1, 1};
+            long pw = (width - a[0] + a[2] - 1) / a[2];
+            long ph = (height - a[1] + a[3] - 1) / a[3];
+            if (pw > 0 && ph > 0) {
+                total += ph * (1 + ((pw * channels * bitDepth + 7) >>> 3));
+            }
+        }
+        return total;
+    }
+
+    /**
+     * Decodes the image in one piece: gathers the IDAT payloads (the current chunk and those right after it),
+     * inflates them into the filtered rows, then unfilters and scatters each pass.
+     */
+    private void decodeWhole(int filtered) throws IOException {
+        long cap = Math.min(2L * filtered + (64 << 10), Integer.MAX_VALUE - 64);
+        byte[] z = new byte[(int) Math.min(cap, Math.max(chunkRemaining, 1 << 12))];
+        int zLen = 0;
+        boolean clipped = false;
+        while (true) {
+            long keep = Math.min(chunkRemaining, cap - zLen);
+            if (keep > z.length - zLen) {
+                z = java.util.Arrays.copyOf(z, (int) Math.min(cap, Math.max(zLen + keep, 2L * z.length)));
+            }
+            readChunkData(z, zLen, (int) keep);
+            zLen += (int) keep;
+            if (chunkRemaining > 0) {
+                clipped = true;
+                skipBytes(chunkRemaining);
+            }
+            finishChunk();
+            readChunkHeader();
+            if (chunkType != IDAT) {
+                headerPending = true;
+                break;
+            }
+        }
+        byte[] rows = new byte[filtered + 1];
+        Inflate inflate = INFLATE.get();
+        int produced;
+        try {
+            produced = inflate.inflate(z, 0, zLen, rows, 0, filtered + 1);
+        } catch (Inflate.CorruptException e) {
+            if (!e.truncated()) {
+                throw invalid("corrupt zlib data in the image data: " + e.getMessage());
+            }
+            if (clipped) {
+                throw invalid("the zlib stream of the image data needs more than " + cap + " bytes, more than any"
+                        + " encoder writes for " + filtered + " bytes of rows");
+            }
+            produced = inflateTruncated(z, zLen, rows, filtered);
+        }
+        if (produced > filtered) {
+            warn("the image data holds more than the image needs; the rest is ignored");   // as libpng does
+        } else if (produced < filtered) {
+            throw invalid("image data ends early: the zlib stream ends in " + rowAt(produced));
+        } else if (!inflate.checksumVerified()) {
+            warn("the zlib stream of the image data is not terminated (no end marker and checksum); every "
+                    + "row is there");
+        }
+        int off = 0;
+        for (int p = 0; p < (interlaced ? 7 : 1); p++) {
+            int[] a = interlaced ? ADAM7[p] : new int[] {0, 0, 1, 1};
+            off = unfilterPass(rows, off, a[0], a[1], a[2], a[3], interlaced ? p + 1 : 0);
+        }
+    }
+
+    /**
+     * Re-reads a truncated zlib stream with {@link Inflater}, which says exactly how many bytes the data hold:
+     * returns {@code filtered} (after a warning) when every row is there, else fails naming the row.
+     */
+    private int inflateTruncated(byte[] z, int zLen, byte[] rows, int filtered) throws IOException {
+        Inflater jdk = new Inflater();
+        try {
+            jdk.setInput(z, 0, zLen);
+            int n = 0;
+            while (n < filtered) {
+                int k = jdk.inflate(rows, n, filtered - n);
+                n += k;
+                if (k == 0 && (jdk.finished() || jdk.needsInput() || jdk.needsDictionary())) {
+                    break;
+                }
+            }
+            if (n < filtered) {
+                throw invalid("image data ends early: the IDAT chunks end in " + rowAt(n));
+            }
+            return n;
+        } catch (DataFormatException e) {
+            throw invalid("corrupt zlib data in the image data: " + e.getMessage());
+        } finally {
+            jdk.end();
+        }
+    }
+
+    /** Names the row that filtered byte {@code at} falls in: "row R [of Adam7 pass P] of H". */
+    private String rowAt(long at) {
+        int channels = colorType.channels();
+        long start = 0;
+        for (int p = 0; p < (interlaced ? 7 : 1); p++) {
+            int[] a = interlaced ? ADAM7[p] : new int[] {0, 0, 1, 1};
+            long pw = (width - a[0] + a[2] - 1) / a[2];
+            long ph = (height - a[1] + a[3] - 1) / a[3];
+            if (pw <= 0 || ph <= 0) {
+                continue;
+            }
+            long rowLen = 1 + ((pw * channels * bitDepth + 7) >>> 3);
+            if (at < start + ph * rowLen) {
+                return "row " + (at - start) / rowLen + (interlaced ? " of Adam7 pass " + (p + 1) : "") + " of "
+                        + height;
+            }
+            start += ph * rowLen;
+        }
+        return "row " + height + " of " + height;
+    }
+
+    /** Unfilters in place the rows of one pass starting at {@code rows[off]}; returns the offset after them. */
+    private int unfilterPass(byte[] rows, int off, int x0, int y0, int dx, int dy, int pass) throws IOException {
+        int pw = (width - x0 + dx - 1) / dx;
+        int ph = (height - y0 + dy - 1) / dy;
+        if (pw <= 0 || ph <= 0) {
+            return off;
+        }
+        int channels = colorType.channels();
+        int rowBytes = (int) (((long) pw * channels * bitDepth + 7) >>> 3);
+        int rowLen = rowBytes + 1;
+        int bpp = Math.max(1, channels * bitDepth / 8);
+        byte[] prevArr = new byte[rowLen];     // zeros above the first row
+        int prevOff = 0;
+        for (int r = 0; r < ph; r++, off += rowLen) {
+            int ft = rows[off];
+            if (ft < 0 || ft > 4) {
+                throw invalid("row " + r + (pass > 0 ? " of Adam7 pass " + pass : "") + ": filter type "
+                        + (ft & 0xFF) + " is invalid (expected 0..4)");
+            }
+            unfilter(ft, rows, off, prevArr, prevOff, rowBytes, bpp);
+            scatter(rows, off, y0 + r * dy, x0, dx, pw);
+            prevArr = rows;
+            prevOff = off;
+        }
+        return off;
     }
 
     private void decodePass(int x0, int y0, int dx, int dy, int pass) throws IOException {
@@ -462,11 +634,7 @@ final class PngDecoder {
                     c[i] += c[i - bpp];
                 }
             }
-            case 2 -> {
-                for (int i = 1; i <= n; i++) {
-                    c[co + i] += p[po + i];
-                }
-            }
+            case 2 -> unfilterUp(c, co, p, po, n);
             case 3 -> {
                 int head = Math.min(bpp, n);
                 for (int i = 1; i <= head; i++) {
@@ -495,16 +663,40 @@ final class PngDecoder {
         }
     }
 
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
+    private static final long HIGH1 = 0x8080808080808080L;
+    private static final long ONES = 0x0101010101010101L;
+
+    /** Eight byte-wise additions modulo 256 in one word (no carry crosses a byte). */
+    private static long add8(long x, long y) {
+        return ((x & LOW7) + (y & LOW7)) ^ ((x ^ y) & HIGH1);
+    }
+
     /**
      * {@link #unfilter} for one byte per pixel (8-bit grey and palette, the usual label maps): the left neighbour is
-     * kept in a register instead of being read back from the row just written, which halves the time of Sub,
-     * Average and Paeth rows. Same results.
+     * kept in a register instead of being read back from the row just written. Label maps are mostly flat, so
+     * their filtered rows are mostly zero bytes: eight of them at a time are recognised with one word compare and
+     * reconstructed without the byte-serial chain (Sub and Paeth where the row above is flat: the left value
+     * repeated; Paeth where left equals upper-left: the row above). Same results as the byte loop.
      */
     private static void unfilterOneByte(int ft, byte[] cur, int co, byte[] prev, int po, int n) {
         switch (ft) {
             case 1 -> {
                 int a = cur[co + 1];
-                for (int i = co + 2, end = co + n; i <= end; i++) {
+                int i = co + 2;
+                int end = co + n;
+                for (; i + 7 <= end; i += 8) {
+                    if ((long) LONG.get(cur, i) == 0) {
+                        LONG.set(cur, i, (a & 0xFFL) * ONES);
+                        continue;
+                    }
+                    for (int k = i; k < i + 8; k++) {
+                        a += cur[k];
+                        cur[k] = (byte) a;
+                    }
+                }
+                for (; i <= end; i++) {
                     a += cur[i];
                     cur[i] = (byte) a;
                 }
@@ -521,7 +713,41 @@ final class PngDecoder {
                 int a = (cur[co + 1] + prev[po + 1]) & 0xFF;
                 cur[co + 1] = (byte) a;
                 int c = prev[po + 1] & 0xFF;
-                for (int i = 2; i <= n; i++) {
+                int i = 2;
+                for (; i + 7 <= n; i += 8) {
+                    long x = (long) LONG.get(cur, co + i);
+                    long above = (long) LONG.get(prev, po + i);
+                    if (above == (long) LONG.get(prev, po + i - 1)) {
+                        // b == c at all eight: Paeth picks a, as Sub does (and a + 0 stays a)
+                        c = (int) (above >>> 56);
+                        if (x == 0) {
+                            LONG.set(cur, co + i, (long) a * ONES);
+                        } else {
+                            for (int k = co + i; k < co + i + 8; k++) {
+                                a = (a + cur[k]) & 0xFF;
+                                cur[k] = (byte) a;
+                            }
+                        }
+                        continue;
+                    }
+                    if (x == 0) {
+                        if (a == c) {
+                            // left == upper-left: Paeth picks b, so each output is the byte above, which keeps
+                            // left == upper-left for the next byte
+                            LONG.set(cur, co + i, above);
+                            a = (int) (above >>> 56);
+                            c = a;
+                            continue;
+                        }
+                    }
+                    for (int k = i; k < i + 8; k++) {
+                        int b = prev[po + k] & 0xFF;
+                        a = (cur[co + k] + paeth(a, b, c)) & 0xFF;
+                        cur[co + k] = (byte) a;
+                        c = b;
+                    }
+                }
+                for (; i <= n; i++) {
                     int b = prev[po + i] & 0xFF;
                     a = (cur[co + i] + paeth(a, b, c)) & 0xFF;
                     cur[co + i] = (byte) a;
@@ -529,6 +755,19 @@ final class PngDecoder {
                 }
             }
             default -> { }
+        }
+    }
+
+    /** Up: each byte plus the byte above, eight at a time. */
+    private static void unfilterUp(byte[] c, int co, byte[] p, int po, int n) {
+        int i = 1;
+        for (; i + 7 <= n; i += 8) {
+            long x = (long) LONG.get(c, co + i);
+            long y = (long) LONG.get(p, po + i);
+            LONG.set(c, co + i, x == 0 ? y : add8(x, y));
+        }
+        for (; i <= n; i++) {
+            c[co + i] += p[po + i];
         }
     }
 
@@ -694,19 +933,25 @@ final class PngDecoder {
 
     private byte[] readChunkData(int len) throws IOException {
         byte[] d = new byte[len];
-        int off = 0;
-        while (off < len) {
+        readChunkData(d, 0, len);
+        return d;
+    }
+
+    /** Reads {@code len} bytes of the current chunk's data into {@code d[at..)}, updating its CRC. */
+    private void readChunkData(byte[] d, int at, int len) throws IOException {
+        int off = at;
+        int end = at + len;
+        while (off < end) {
             if (pos == lim) {
                 fill(1, name(chunkType) + " data");
             }
-            int n = Math.min(lim - pos, len - off);
+            int n = Math.min(lim - pos, end - off);
             System.arraycopy(buf, pos, d, off, n);
             pos += n;
             off += n;
         }
-        crc.update(d, 0, len);
+        crc.update(d, at, len);
         chunkRemaining -= len;
-        return d;
     }
 
     private void skipChunk() throws IOException {

@@ -10,10 +10,11 @@ import java.util.Arrays;
  * the data GeoTIFFs hold.
  *
  * <p>Design after libdeflate: a 64-bit bit buffer refilled a word at a time, so that one refill covers a whole
- * length/distance pair; two-level Huffman tables (11 bits for literals and lengths, or 9 for outputs of at most
- * 16 KiB such as GDAL's default strips, where building the larger table costs more than it saves; 8 bits for
- * distances) whose entries carry the symbol kind, its value, its extra-bit count and the bits to consume; matches
- * copied 8 bytes at a time (distance 1 runs, frequent in padded tiles, as a fill). Output stops at the requested
+ * length/distance pair; two-level Huffman tables (10 or 11 bits for literals and lengths, two literals per entry
+ * where both codes fit, or 9 bits for outputs of at most 16 KiB such as GDAL's default strips: a larger table costs
+ * more to build than it saves; 8 bits for distances) whose length and distance entries let one shift consume a
+ * code and its extra bits; matches copied 8 bytes at a time (distance 1 runs, frequent in padded tiles, as a
+ * fill). Output stops at the requested
  * length, so a stream that would expand without bound is cut off there. When the stream ends within the requested
  * length its Adler-32
  * trailer is checked, so corrupt data are caught as zlib and libdeflate catch them. Every table index and
@@ -55,10 +56,14 @@ public final class Inflate {
 
     /** Primary bits of the fixed literal/length table. */
     private static final int LIT_BITS = 11;
-    /** Widest primary table (and literal-pair table), used when literal codes are short enough to pair up. */
-    private static final int PAIR_BITS = 14;
-    /** Primary bits of large dynamic blocks whose literal codes rarely pair up (near-random bytes). */
-    private static final int WIDE_LIT_BITS = 12;
+    /**
+     * Primary bits (with literal pairs) of large dynamic blocks of 16-bit samples. Wider tables decode a few more
+     * symbols in one lookup but cost more to build than they save: GDAL's DEFLATE blocks hold only ~50 KB each
+     * (a 1.7 MB SEN12MS tile has 34), and 11 bits measured 1.4x faster than 14 on those tiles.
+     */
+    private static final int PAIR_BITS = 11;
+    /** Primary bits (with literal pairs) of other large dynamic blocks; at most {@link #PAIR_BITS}. */
+    private static final int WIDE_LIT_BITS = 10;
     /** Primary bits for small outputs, where building a larger table would cost more than it saves. */
     private static final int SMALL_LIT_BITS = 9;
     /** Outputs up to this size use {@link #SMALL_LIT_BITS}. */
@@ -70,12 +75,16 @@ public final class Inflate {
     private static final int PAIR_FLAG = 1 << 30;
     private static final int DIST_TABLE = (1 << DIST_BITS) + 32 * (1 << (15 - DIST_BITS));
 
-    // entry = value << 16 | extra << 8 | kind << 5 | bits; a literal is LITERAL_FLAG | byte << 8 | bits
+    // A length or distance entry is value << 16 | codeBits << 8 | kind << 5 | (codeBits + extraBits): as in
+    // libdeflate, one shift consumes the code and its extra bits, whose value is then taken from the bits saved
+    // before the shift, off the bit buffer's dependency chain. The kinds keep bit 5 clear, so that a shift by the
+    // whole entry (Java uses its low 6 bits) consumes exactly those bits. A subtable pointer is
+    // index << 16 | subBits << 8 | K_SUB << 5 | primaryBits; a literal is LITERAL_FLAG | byte << 8 | bits.
     private static final int LITERAL_FLAG = 0x80000000;
-    private static final int K_LENGTH = 1;
-    private static final int K_END = 2;
-    private static final int K_SUB = 3;
-    private static final int K_INVALID = 4;
+    private static final int K_INVALID = 0;
+    private static final int K_LENGTH = 2;
+    private static final int K_END = 4;
+    private static final int K_SUB = 6;
     private static final int INVALID_ENTRY = K_INVALID << 5;
 
     private static final int[] LEN_BASE = {3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67,
@@ -108,7 +117,7 @@ public final class Inflate {
     }
 
     private final int[] litTable = new int[LIT_TABLE];
-    /** For large dynamic blocks: the 12-bit primary entries, with two literals per entry where both codes fit. */
+    /** For large dynamic blocks: the primary entries, with two literals per entry where both codes fit. */
     private final int[] pairTable = new int[1 << PAIR_BITS];
     private final int[] distTable = new int[DIST_TABLE];
     private final int[] lengths = new int[288 + 32];
@@ -121,7 +130,7 @@ public final class Inflate {
     private long bitbuf;
     private int bitsleft;
     private int overrun;
-    /** Whether large blocks use the 14-bit literal-pair table (see {@link #inflate}). */
+    /** Whether large blocks use the {@value #PAIR_BITS}-bit literal-pair table (see {@link #inflate}). */
     private boolean pairs;
     /** Whether the last block was decoded to its end (false when the output filled up first). */
     private boolean blockComplete;
@@ -162,10 +171,10 @@ public final class Inflate {
     /**
      * Decodes the zlib stream {@code src[off..off+len)} into {@code out[base..base+outLen)}.
      *
-     * @param pairs whether to decode large blocks with a {@value #PAIR_BITS}-bit table holding two literals per
-     *              entry where both codes fit: a win on 16-bit samples, whose little-endian bytes alternate between
-     *              a near-random low byte and a high byte with a short code, and a loss on near-random bytes (the
-     *              larger table falls out of the L1 cache)
+     * @param pairs whether to decode large blocks with a {@value #PAIR_BITS}-bit table (rather than
+     *              {@value #WIDE_LIT_BITS} bits) holding two literals per entry where both codes fit: a win on 16-bit
+     *              samples, whose little-endian bytes alternate between a near-random low byte and a high byte with
+     *              a short code
      * @return the bytes written: {@code outLen}, or fewer when the stream ends first
      */
     public int inflate(byte[] src, int off, int len, byte[] out, int base, int outLen, boolean pairs)
@@ -510,9 +519,14 @@ public final class Inflate {
                 continue;
             }
             int entry = entry(s, litlen);
+            int extra = 0;
+            if (entry >= 0) {
+                extra = (entry >>> 12) & 0xF;     // entry() parks the extra-bit count there
+                entry &= ~0xF000;
+            }
             int r = reverse(next[l]++, l);
             if (l <= tableBits) {
-                int e = entry | l;
+                int e = entry | bitsField(entry, l, extra);
                 for (int i = r; i < primary; i += 1 << l) {
                     table[i] = e;
                 }
@@ -529,7 +543,7 @@ public final class Inflate {
                     table[p] = sub << 16 | subBits << 8 | K_SUB << 5 | tableBits;
                 }
                 int rest = r >>> tableBits;
-                int e = entry | (l - tableBits);
+                int e = entry | bitsField(entry, l - tableBits, extra);
                 for (int i = rest; i < (1 << subBits); i += 1 << (l - tableBits)) {
                     table[sub + i] = e;
                 }
@@ -571,12 +585,20 @@ public final class Inflate {
             if (i >= LEN_BASE.length) {
                 return INVALID_ENTRY;
             }
-            return LEN_BASE[i] << 16 | LEN_EXTRA[i] << 8 | K_LENGTH << 5;
+            return LEN_BASE[i] << 16 | LEN_EXTRA[i] << 12 | K_LENGTH << 5;
         }
         if (s >= DIST_BASE.length) {
             return INVALID_ENTRY;
         }
-        return DIST_BASE[s] << 16 | DIST_EXTRA[s] << 8 | K_LENGTH << 5;
+        return DIST_BASE[s] << 16 | DIST_EXTRA[s] << 12 | K_LENGTH << 5;
+    }
+
+    /** The low bits of an entry whose code takes {@code codeBits}: see the layout above. */
+    private static int bitsField(int entry, int codeBits, int extra) {
+        if (entry < 0 || ((entry >>> 5) & 7) != K_LENGTH) {
+            return codeBits;
+        }
+        return codeBits << 8 | (codeBits + extra);
     }
 
     private static int reverse(int code, int len) {
@@ -602,7 +624,8 @@ public final class Inflate {
         int p = ip;
         try {
             // Fast loop: at least one longest match (plus a word of slack) away from the end of the output, so
-            // neither literals nor matches need an end check and every match is copied a word at a time.
+            // neither literals nor matches need an end check and every match is copied a word at a time. Each
+            // iteration starts with at least 48 bits, enough for a length and a distance with their extra bits.
             while (op <= fastEnd) {
                 if (bl < 48) {
                     if (p <= refillLimit) {
@@ -660,49 +683,39 @@ public final class Inflate {
                     bb >>>= sb;
                     bl -= sb;
                     e = lit[(e >>> 16) + ((int) bb & ((1 << ((e >>> 8) & 0xF)) - 1))];
-                    int b = e & 31;
-                    bb >>>= b;
-                    bl -= b;
                     if (e < 0) {
+                        bb >>>= e;
+                        bl -= e & 31;
                         out[op++] = (byte) (e >>> 8);
                         continue;
                     }
                     kind = (e >>> 5) & 7;
-                } else {
-                    int b = e & 31;
-                    bb >>>= b;
-                    bl -= b;
                 }
-                if (kind == K_END) {
-                    blockComplete = true;
-                    return op;
-                }
+                long saved = bb;
+                bb >>>= e;
+                bl -= e & 31;
                 if (kind != K_LENGTH) {
+                    if (kind == K_END) {
+                        blockComplete = true;
+                        return op;
+                    }
                     throw new CorruptException("invalid literal/length code");
                 }
-                int extra = (e >>> 8) & 0xF;
-                int length = (e >>> 16) + (int) (bb & ((1L << extra) - 1));
-                bb >>>= extra;
-                bl -= extra;
+                int length = (e >>> 16) + (int) ((saved & ((1L << (e & 31)) - 1)) >>> ((e >>> 8) & 0xF));
                 int d = dist[(int) bb & distMask];
-                int dk = (d >>> 5) & 7;
-                if (dk == K_SUB) {
+                if (((d >>> 5) & 7) == K_SUB) {
                     int sb = d & 31;
                     bb >>>= sb;
                     bl -= sb;
                     d = dist[(d >>> 16) + ((int) bb & ((1 << ((d >>> 8) & 0xF)) - 1))];
-                    dk = (d >>> 5) & 7;
                 }
-                if (dk != K_LENGTH) {
+                if (((d >>> 5) & 7) != K_LENGTH) {
                     throw new CorruptException("invalid distance code");
                 }
-                int db = d & 31;
-                bb >>>= db;
-                bl -= db;
-                int dextra = (d >>> 8) & 0xF;
-                int distance = (d >>> 16) + (int) (bb & ((1L << dextra) - 1));
-                bb >>>= dextra;
-                bl -= dextra;
+                saved = bb;
+                bb >>>= d;
+                bl -= d & 31;
+                int distance = (d >>> 16) + (int) ((saved & ((1L << (d & 31)) - 1)) >>> ((d >>> 8) & 0xF));
                 int from = op - distance;
                 if (from < base) {
                     throw new CorruptException("DEFLATE distance " + distance + " reaches before the start of the data");
@@ -741,9 +754,9 @@ public final class Inflate {
                     e = lit[(e >>> 16) + ((int) bb & ((1 << ((e >>> 8) & 0xF)) - 1))];
                     kind = (e >>> 5) & 7;
                 }
-                int b = e & 31;
-                bb >>>= b;
-                bl -= b;
+                long saved = bb;
+                bb >>>= e;
+                bl -= e & 31;
                 if (e < 0) {
                     if (op >= end) {
                         return op;
@@ -751,36 +764,28 @@ public final class Inflate {
                     out[op++] = (byte) (e >>> 8);
                     continue;
                 }
-                if (kind == K_END) {
-                    blockComplete = true;
-                    return op;
-                }
                 if (kind != K_LENGTH) {
+                    if (kind == K_END) {
+                        blockComplete = true;
+                        return op;
+                    }
                     throw new CorruptException("invalid literal/length code");
                 }
-                int extra = (e >>> 8) & 0xF;
-                int length = (e >>> 16) + (int) (bb & ((1L << extra) - 1));
-                bb >>>= extra;
-                bl -= extra;
+                int length = (e >>> 16) + (int) ((saved & ((1L << (e & 31)) - 1)) >>> ((e >>> 8) & 0xF));
                 int d = dist[(int) bb & distMask];
-                int dk = (d >>> 5) & 7;
-                if (dk == K_SUB) {
+                if (((d >>> 5) & 7) == K_SUB) {
                     int sb = d & 31;
                     bb >>>= sb;
                     bl -= sb;
                     d = dist[(d >>> 16) + ((int) bb & ((1 << ((d >>> 8) & 0xF)) - 1))];
-                    dk = (d >>> 5) & 7;
                 }
-                if (dk != K_LENGTH) {
+                if (((d >>> 5) & 7) != K_LENGTH) {
                     throw new CorruptException("invalid distance code");
                 }
-                int db = d & 31;
-                bb >>>= db;
-                bl -= db;
-                int dextra = (d >>> 8) & 0xF;
-                int distance = (d >>> 16) + (int) (bb & ((1L << dextra) - 1));
-                bb >>>= dextra;
-                bl -= dextra;
+                saved = bb;
+                bb >>>= d;
+                bl -= d & 31;
+                int distance = (d >>> 16) + (int) ((saved & ((1L << (d & 31)) - 1)) >>> ((d >>> 8) & 0xF));
                 int from = op - distance;
                 if (from < base) {
                     throw new CorruptException("DEFLATE distance " + distance + " reaches before the start of the data");

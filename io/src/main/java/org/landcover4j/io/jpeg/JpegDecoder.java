@@ -47,12 +47,6 @@ final class JpegDecoder {
     private static final int[] NATURAL = new int[64 + 16];
     /** libjpeg's post-IDCT range limit, indexed by (value & 1023): -128..127 map to 0..255, wrapping beyond. */
     private static final byte[] IDCT_LIMIT = new byte[1024];
-    /** libjpeg's YCbCr to RGB constants, 16-bit fixed point: FIX(1.402), FIX(1.772), FIX(0.71414), FIX(0.34414). */
-    private static final int CR_R_FIX = fix(1.40200);
-    private static final int CB_B_FIX = fix(1.77200);
-    private static final int CR_G_FIX = fix(0.71414);
-    private static final int CB_G_FIX = fix(0.34414);
-    private static final int ONE_HALF = 1 << 15;
 
     static {
         // walk the zig-zag path over the 8x8 block
@@ -85,10 +79,6 @@ final class JpegDecoder {
             int s = v < 128 ? v + 128 : v < 512 ? 255 : v < 896 ? 0 : v - 896;
             IDCT_LIMIT[v] = (byte) s;
         }
-    }
-
-    private static int fix(double x) {
-        return (int) (x * 65536 + 0.5);
     }
 
     // ------------------------------------------------------------------ plan (header parsing and routing)
@@ -469,10 +459,16 @@ final class JpegDecoder {
 
     /** Decodes the scan of a planned file into a band-sequential raster (1 grey band or red, green, blue). */
     static Raster decode(Plan plan, byte[] bytes, Path file, WarningListener warnings) throws InvalidDataException {
-        return new JpegDecoder(bytes, plan.dataStart(), file).run(plan, warnings);
+        return decode(plan, bytes, file, warnings, YccKernel.get());
     }
 
-    private Raster run(Plan p, WarningListener warnings) throws InvalidDataException {
+    /** {@link #decode} with the given colour kernels (tests run both the scalar reference and the SIMD twin). */
+    static Raster decode(Plan plan, byte[] bytes, Path file, WarningListener warnings, YccKernel kernel)
+            throws InvalidDataException {
+        return new JpegDecoder(bytes, plan.dataStart(), file).run(plan, warnings, kernel);
+    }
+
+    private Raster run(Plan p, WarningListener warnings, YccKernel kernel) throws InvalidDataException {
         int w = p.width();
         int hgt = p.height();
         int comps = p.comps();
@@ -510,7 +506,7 @@ final class JpegDecoder {
             }
         }
         byte[][] out = new byte[grey ? 1 : 3][w * hgt];
-        Converter conv = new Converter(w, hgt, hMax, vMax, planes, stride, out);
+        Converter conv = new Converter(w, hgt, hMax, vMax, planes, stride, out, kernel);
         int[] pred = new int[comps];
         int restart = p.restart();
         int untilRestart = restart;
@@ -923,8 +919,15 @@ final class JpegDecoder {
         private final int cw;
         private final int ch;
         private final boolean fancy;
+        /** Centred chroma of the current row, at full resolution. */
+        private final int[] cb;
+        private final int[] cr;
+        /** Chroma column sums with replicated ends, for the fancy upsampling. */
+        private final int[] sums;
+        private final YccKernel kernel;
 
-        Converter(int w, int hgt, int hMax, int vMax, byte[][] planes, int[] stride, byte[][] out) {
+        Converter(int w, int hgt, int hMax, int vMax, byte[][] planes, int[] stride, byte[][] out, YccKernel kernel) {
+            this.kernel = kernel;
             this.w = w;
             this.hgt = hgt;
             this.hMax = hMax;
@@ -935,6 +938,9 @@ final class JpegDecoder {
             this.cw = ceilDiv(w, hMax);
             this.ch = ceilDiv(hgt, vMax);
             this.fancy = hMax == 2 && cw > 2;
+            this.cb = new int[w];
+            this.cr = new int[w];
+            this.sums = new int[cw + 2];
         }
 
         void rows(int y0, int y1) {
@@ -944,128 +950,63 @@ final class JpegDecoder {
                 }
                 return;
             }
+            byte[] py = planes[0];
             for (int y = y0; y < y1; y++) {
                 if (hMax == 1) {
                     row444(y);
                 } else if (!fancy) {
                     rowReplicated(y);
-                } else if (vMax == 1) {
-                    rowH2v1(y);
                 } else {
-                    rowH2v2(y);
+                    int sn;
+                    int sf;
+                    if (vMax == 1) {
+                        sn = y * stride[1];
+                        sf = sn;
+                    } else {
+                        int near = y >> 1;
+                        int far = (y & 1) == 0 ? Math.max(near - 1, 0) : Math.min(near + 1, ch - 1);
+                        sn = near * stride[1];
+                        sf = far * stride[1];
+                    }
+                    // h2v1: the chroma row itself, (3 * nearer + left + 1) >> 2 and (3 * nearer + right + 2) >> 2;
+                    // h2v2: column sums 3 * nearer row + further row (a factor 4), (3 * this + left + 8) >> 4 and
+                    // (3 * this + right + 7) >> 4
+                    int wn = vMax == 1 ? 1 : 3;
+                    int wf = vMax == 1 ? 0 : 1;
+                    int shift = vMax == 1 ? 2 : 4;
+                    int even = vMax == 1 ? 1 : 8;
+                    int odd = vMax == 1 ? 2 : 7;
+                    kernel.sums(planes[1], sn, sf, wn, wf, sums, cw);
+                    kernel.upsample(sums, shift, even, odd, cb, w);
+                    kernel.sums(planes[2], sn, sf, wn, wf, sums, cw);
+                    kernel.upsample(sums, shift, even, odd, cr, w);
                 }
+                kernel.rgb(py, y * stride[0], cb, cr, 0, out[0], out[1], out[2], y * w, w);
             }
         }
 
         private void row444(int y) {
-            byte[] py = planes[0];
             byte[] pb = planes[1];
             byte[] pr = planes[2];
-            byte[] r = out[0];
-            byte[] g = out[1];
-            byte[] b = out[2];
-            int s = y * stride[0];
-            int o = y * w;
-            for (int x = 0; x < w; x++, s++, o++) {
-                int lum = py[s] & 0xFF;
-                int u = (pb[s] & 0xFF) - 128;
-                int v = (pr[s] & 0xFF) - 128;
-                r[o] = (byte) clamp(lum + ((CR_R_FIX * v + ONE_HALF) >> 16));
-                g[o] = (byte) clamp(lum + ((ONE_HALF - CB_G_FIX * u - CR_G_FIX * v) >> 16));
-                b[o] = (byte) clamp(lum + ((CB_B_FIX * u + ONE_HALF) >> 16));
+            int[] u = cb;
+            int[] v = cr;
+            int s = y * stride[1];
+            for (int x = 0; x < w; x++) {
+                u[x] = (pb[s + x] & 0xFF) - 128;
+                v[x] = (pr[s + x] & 0xFF) - 128;
             }
         }
 
         /** libjpeg's plain replication, used when a chroma row has at most two samples. */
         private void rowReplicated(int y) {
-            byte[] py = planes[0];
             byte[] pb = planes[1];
             byte[] pr = planes[2];
-            int s = y * stride[0];
-            int cs = (y / vMax) * stride[1];
-            int o = y * w;
+            int s = (y / vMax) * stride[1];
             for (int x = 0; x < w; x++) {
-                pixel(o + x, py[s + x] & 0xFF, pb[cs + x / 2] & 0xFF, pr[cs + x / 2] & 0xFF);
-            }
-        }
-
-        /** One pixel: libjpeg's integer YCbCr to RGB (its tables' entries are these products, rounded). */
-        private void pixel(int o, int lum, int u, int v) {
-            u -= 128;
-            v -= 128;
-            out[0][o] = (byte) clamp(lum + ((CR_R_FIX * v + ONE_HALF) >> 16));
-            out[1][o] = (byte) clamp(lum + ((ONE_HALF - CB_G_FIX * u - CR_G_FIX * v) >> 16));
-            out[2][o] = (byte) clamp(lum + ((CB_B_FIX * u + ONE_HALF) >> 16));
-        }
-
-        private void rowH2v1(int y) {
-            int cs = y * stride[1];
-            // even samples: (3 * nearer + left + 1) >> 2; odd: (3 * nearer + right + 2) >> 2
-            emitPairs(y, cs, cs, 1, 0, 2, 1, 2);
-        }
-
-        private void rowH2v2(int y) {
-            int near = y >> 1;
-            int far = (y & 1) == 0 ? Math.max(near - 1, 0) : Math.min(near + 1, ch - 1);
-            // column sums 3 * nearer row + further row carry a factor 4: even (3 * this + left + 8) >> 4, odd
-            // (3 * this + right + 7) >> 4
-            emitPairs(y, near * stride[1], far * stride[1], 3, 1, 4, 8, 7);
-        }
-
-        /**
-         * Writes row y: chroma column sums {@code wn * nearer row + wf * further row} (edges replicated), upsampled
-         * to two output pixels each with libjpeg's biases, converted with the luma row.
-         */
-        private void emitPairs(int y, int sn, int sf, int wn, int wf, int shift, int biasEven, int biasOdd) {
-            byte[] py = planes[0];
-            byte[] pb = planes[1];
-            byte[] pr = planes[2];
-            byte[] r = out[0];
-            byte[] g = out[1];
-            byte[] b = out[2];
-            int s = y * stride[0];
-            int o = y * w;
-            int uc = wn * (pb[sn] & 0xFF) + wf * (pb[sf] & 0xFF);
-            int vc = wn * (pr[sn] & 0xFF) + wf * (pr[sf] & 0xFF);
-            int ul = uc;
-            int vl = vc;
-            int last = cw - 1;
-            for (int i = 0; i < cw; i++) {
-                int un;
-                int vn;
-                if (i < last) {
-                    un = wn * (pb[sn + i + 1] & 0xFF) + wf * (pb[sf + i + 1] & 0xFF);
-                    vn = wn * (pr[sn + i + 1] & 0xFF) + wf * (pr[sf + i + 1] & 0xFF);
-                } else {
-                    un = uc;
-                    vn = vc;
-                }
-                int u3 = 3 * uc;
-                int v3 = 3 * vc;
-                int x = i << 1;
-                int ue = ((u3 + ul + biasEven) >> shift) - 128;
-                int ve = ((v3 + vl + biasEven) >> shift) - 128;
-                int l0 = py[s + x] & 0xFF;
-                r[o + x] = (byte) clamp(l0 + ((CR_R_FIX * ve + ONE_HALF) >> 16));
-                g[o + x] = (byte) clamp(l0 + ((ONE_HALF - CB_G_FIX * ue - CR_G_FIX * ve) >> 16));
-                b[o + x] = (byte) clamp(l0 + ((CB_B_FIX * ue + ONE_HALF) >> 16));
-                if (x + 1 < w) {
-                    int uo = ((u3 + un + biasOdd) >> shift) - 128;
-                    int vo = ((v3 + vn + biasOdd) >> shift) - 128;
-                    int l1 = py[s + x + 1] & 0xFF;
-                    r[o + x + 1] = (byte) clamp(l1 + ((CR_R_FIX * vo + ONE_HALF) >> 16));
-                    g[o + x + 1] = (byte) clamp(l1 + ((ONE_HALF - CB_G_FIX * uo - CR_G_FIX * vo) >> 16));
-                    b[o + x + 1] = (byte) clamp(l1 + ((CB_B_FIX * uo + ONE_HALF) >> 16));
-                }
-                ul = uc;
-                vl = vc;
-                uc = un;
-                vc = vn;
+                cb[x] = (pb[s + x / 2] & 0xFF) - 128;
+                cr[x] = (pr[s + x / 2] & 0xFF) - 128;
             }
         }
     }
 
-    private static int clamp(int v) {
-        return Math.min(255, Math.max(0, v));
-    }
 }

@@ -158,9 +158,21 @@ class JpegDecoderTest {
 
     /** Asserts that the own decoder takes the file and gives the JDK reader's pixels exactly. */
     static void assertOwnEqualsJdk(byte[] jpeg, String what) throws Exception {
-        assertNotNull(JpegDecoder.plan(jpeg, jpeg.length, null), what + ": expected the own decoder to take it");
-        Raster got = Jpeg.decode(jpeg, DecodeLimits.defaults());
+        JpegDecoder.Plan plan = JpegDecoder.plan(jpeg, jpeg.length, null);
+        assertNotNull(plan, what + ": expected the own decoder to take it");
         Raster want = jdk(jpeg);
+        assertSamePixels(want, Jpeg.decode(jpeg, DecodeLimits.defaults()), what + " (" + YccKernel.get().name() + ")");
+        // the other colour kernels too: the scalar reference always, the SIMD twin when the module is present
+        assertSamePixels(want, JpegDecoder.decode(plan, jpeg, null, WarningListener.ignore(), YccKernel.scalar()),
+                what + " (scalar)");
+        var vector = YccKernel.vector();
+        if (vector.isPresent()) {
+            assertSamePixels(want, JpegDecoder.decode(plan, jpeg, null, WarningListener.ignore(), vector.get()),
+                    what + " (vector)");
+        }
+    }
+
+    private static void assertSamePixels(Raster want, Raster got, String what) {
         assertEquals(want.metadata(), got.metadata(), what);
         for (int b = 0; b < want.bands(); b++) {
             byte[] x = ((ByteRaster) want).unsafeBandArray(b);

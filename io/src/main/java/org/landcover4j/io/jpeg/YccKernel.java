@@ -1,0 +1,98 @@
+package org.landcover4j.io.jpeg;
+
+import java.util.Locale;
+import java.util.Optional;
+import org.landcover4j.core.kernel.Kernels;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The per-row kernels of JPEG colour output: chroma column sums, libjpeg's "fancy" (triangular) 2x horizontal
+ * upsampling, and libjpeg's integer YCbCr to RGB conversion into three band arrays. A scalar reference
+ * ({@link ScalarYcc}) and a Vector API twin ({@link VectorYcc}) give identical bytes; one is chosen once like
+ * core's {@link Kernels}: the twin when the {@code jdk.incubator.vector} module is present, unless the system
+ * property {@value Kernels#PROPERTY} says {@code scalar}.
+ *
+ * <p>The arithmetic is libjpeg's. Colour (jdcolor.c tables, 16-bit fixed point), with Cb and Cr centred (sample
+ * minus 128): R = Y + round(1.40200 Cr), G = Y + ((-FIX(0.34414) Cb - FIX(0.71414) Cr + 2^15) >> 16),
+ * B = Y + round(1.77200 Cb), each clamped to 0..255. Fancy upsampling (jdsample.c): output pixel 2i takes
+ * {@code (3 c[i] + c[i-1] + biasEven) >> shift}, pixel 2i+1 {@code (3 c[i] + c[i+1] + biasOdd) >> shift}, with
+ * c the chroma row (h2v1: shift 2, biases 1 and 2) or the column sums 3 x nearer row + further row (h2v2: shift 4,
+ * biases 8 and 7), the first and last sample replicated.
+ *
+ * <p>Thread safety: implementations are stateless.
+ */
+interface YccKernel {
+    /** FIX(1.40200), FIX(1.77200), FIX(0.71414), FIX(0.34414) and one half, 16-bit fixed point. */
+    int CR_R = fix(1.40200);
+    int CB_B = fix(1.77200);
+    int CR_G = fix(0.71414);
+    int CB_G = fix(0.34414);
+    int ONE_HALF = 1 << 15;
+
+    /**
+     * Converts {@code n} pixels: luma {@code y[ys..]}, centred chroma {@code cb[cs..]}, {@code cr[cs..]}, into
+     * {@code r[o..]}, {@code g[o..]}, {@code b[o..]}.
+     */
+    void rgb(byte[] y, int ys, int[] cb, int[] cr, int cs, byte[] r, byte[] g, byte[] b, int o, int n);
+
+    /**
+     * Column sums {@code dst[1 + i] = wn * p[near + i] + wf * p[far + i]} (unsigned samples) for i in 0..n-1, and
+     * the replicated ends {@code dst[0] = dst[1]}, {@code dst[n + 1] = dst[n]}.
+     */
+    void sums(byte[] p, int near, int far, int wn, int wf, int[] dst, int n);
+
+    /**
+     * Fancy-upsamples chroma sums {@code c} (as {@link #sums} leaves them, ceil(w/2) samples) into {@code w} centred
+     * samples {@code dst[0..w)}.
+     */
+    void upsample(int[] c, int shift, int biasEven, int biasOdd, int[] dst, int w);
+
+    /** "scalar" or "vector (N-bit)". */
+    String name();
+
+    /** The implementation in use. */
+    static YccKernel get() {
+        return Chosen.IMPL;
+    }
+
+    static YccKernel scalar() {
+        return ScalarYcc.INSTANCE;
+    }
+
+    /** The Vector API twin, when the module is present and the CPU has vectors of at least 256 bits. */
+    static Optional<YccKernel> vector() {
+        if (!Kernels.vectorModulePresent()) {
+            return Optional.empty();
+        }
+        try {
+            Class<?> c = Class.forName("org.landcover4j.io.jpeg.VectorYcc");
+            return Optional.of((YccKernel) c.getDeclaredField("INSTANCE").get(null));
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            Chosen.LOG.warn("the Vector API module is present but the SIMD JPEG colour conversion could not be "
+                    + "loaded: {}", e.toString());
+            return Optional.empty();
+        }
+    }
+
+    private static int fix(double x) {
+        return (int) (x * 65536 + 0.5);
+    }
+
+    /** The choice, made once. */
+    final class Chosen {
+        static final Logger LOG = LoggerFactory.getLogger(YccKernel.class);
+        static final YccKernel IMPL = choose();
+
+        private Chosen() {
+        }
+
+        private static YccKernel choose() {
+            String forced = System.getProperty(Kernels.PROPERTY, "").trim().toLowerCase(Locale.ROOT);
+            if (forced.equals("scalar")) {
+                return ScalarYcc.INSTANCE;
+            }
+            return vector().orElse(ScalarYcc.INSTANCE);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package org.landcover4j.io.jpeg;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
+import org.junit.jupiter.api.Test;
+import org.landcover4j.core.kernel.Kernels;
+import org.landcover4j.core.testing.Gen;
+
+/** The JPEG colour conversion: the scalar reference against libjpeg's tables, and the SIMD twin against it. */
+class YccKernelTest {
+
+    /** libjpeg's jdcolor.c tables, built as it builds them, for an independent check of the reference. */
+    private static int[] expected(int lum, int cbSample, int crSample) {
+        int half = 1 << 15;
+        int xb = cbSample - 128;
+        int xr = crSample - 128;
+        int crR = (91881 * xr + half) >> 16;
+        int cbB = (116130 * xb + half) >> 16;
+        int crG = -46802 * xr;
+        int cbG = -22554 * xb + half;
+        return new int[] {limit(lum + crR), limit(lum + ((cbG + crG) >> 16)), limit(lum + cbB)};
+    }
+
+    private static int limit(int v) {
+        return v < 0 ? 0 : Math.min(v, 255);
+    }
+
+    /** Every (Y, Cb, Cr) triple: the scalar reference equals libjpeg's table formula; the twin, when present, too. */
+    @Test
+    void everyTripleMatchesLibjpegInBothImplementations() {
+        byte[] y = new byte[256];
+        for (int i = 0; i < 256; i++) {
+            y[i] = (byte) i;
+        }
+        int[] cb = new int[256];
+        int[] cr = new int[256];
+        byte[][] s = new byte[3][256];
+        byte[][] v = new byte[3][256];
+        YccKernel vector = YccKernel.vector().orElse(null);
+        for (int u = 0; u < 256; u++) {
+            for (int w = 0; w < 256; w++) {
+                Arrays.fill(cb, u - 128);
+                Arrays.fill(cr, w - 128);
+                YccKernel.scalar().rgb(y, 0, cb, cr, 0, s[0], s[1], s[2], 0, 256);
+                for (int lum = 0; lum < 256; lum++) {
+                    int[] e = expected(lum, u, w);
+                    for (int c = 0; c < 3; c++) {
+                        if ((s[c][lum] & 0xFF) != e[c]) {
+                            throw new AssertionError("Y " + lum + " Cb " + u + " Cr " + w + " channel " + c
+                                    + ": scalar " + (s[c][lum] & 0xFF) + ", libjpeg " + e[c]);
+                        }
+                    }
+                }
+                if (vector != null) {
+                    vector.rgb(y, 0, cb, cr, 0, v[0], v[1], v[2], 0, 256);
+                    for (int c = 0; c < 3; c++) {
+                        assertArrayEquals(s[c], v[c], "Cb " + u + " Cr " + w + " channel " + c);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Random rows at awkward lengths and offsets: the twin writes exactly the scalar bytes and nothing else. */
+    @RepeatedTest(20)
+    void twinAgreesWithTheScalarReferenceOnRandomRows(RepetitionInfo info) {
+        assumeTrue(YccKernel.vector().isPresent(), "run with " + Kernels.ENABLE_FLAG + " to test the SIMD twin");
+        YccKernel vector = YccKernel.vector().orElseThrow();
+        Gen gen = Gen.seeded(7100L + info.getCurrentRepetition());
+        int n = gen.between(0, 700);
+        int ys = gen.between(0, 20);
+        int cs = gen.between(0, 20);
+        int o = gen.between(0, 20);
+        byte[] y = gen.bytes(ys + n + gen.between(0, 5), -128, 127);
+        int[] cb = new int[cs + n];
+        int[] cr = new int[cs + n];
+        for (int i = 0; i < cb.length; i++) {
+            cb[i] = gen.between(-128, 127);
+            cr[i] = gen.between(-128, 127);
+        }
+        byte[][] s = new byte[3][o + n + 3];
+        byte[][] v = new byte[3][o + n + 3];
+        for (int c = 0; c < 3; c++) {
+            Arrays.fill(s[c], (byte) 0x5A);
+            Arrays.fill(v[c], (byte) 0x5A);
+        }
+        YccKernel.scalar().rgb(y, ys, cb, cr, cs, s[0], s[1], s[2], o, n);
+        vector.rgb(y, ys, cb, cr, cs, v[0], v[1], v[2], o, n);
+        for (int c = 0; c < 3; c++) {
+            assertArrayEquals(s[c], v[c], "channel " + c + ", n " + n + " " + gen);
+        }
+    }
+
+    /** Column sums and fancy upsampling on random rows: the twin equals the reference. */
+    @RepeatedTest(30)
+    void twinUpsamplesExactlyAsTheReference(RepetitionInfo info) {
+        assumeTrue(YccKernel.vector().isPresent(), "run with " + Kernels.ENABLE_FLAG + " to test the SIMD twin");
+        YccKernel vector = YccKernel.vector().orElseThrow();
+        Gen gen = Gen.seeded(8200L + info.getCurrentRepetition());
+        int w = gen.between(5, 900);
+        int cw = (w + 1) / 2;
+        boolean v2 = gen.chance(0.5);
+        byte[] plane = gen.bytes(3 * cw + 40, -128, 127);
+        int near = gen.between(0, cw + 20);
+        int far = v2 ? gen.between(0, cw + 20) : near;
+        int wn = v2 ? 3 : 1;
+        int wf = v2 ? 1 : 0;
+        int[][] sums = new int[2][cw + 2];
+        YccKernel.scalar().sums(plane, near, far, wn, wf, sums[0], cw);
+        vector.sums(plane, near, far, wn, wf, sums[1], cw);
+        assertArrayEquals(sums[0], sums[1], "sums, " + gen);
+        int shift = v2 ? 4 : 2;
+        int even = v2 ? 8 : 1;
+        int odd = v2 ? 7 : 2;
+        int[][] up = new int[2][w + 3];
+        Arrays.fill(up[0], 999);
+        Arrays.fill(up[1], 999);
+        YccKernel.scalar().upsample(sums[0], shift, even, odd, up[0], w);
+        vector.upsample(sums[0], shift, even, odd, up[1], w);
+        assertArrayEquals(up[0], up[1], "upsample, w " + w + " " + gen);
+        assertEquals(999, up[0][w], "wrote past the row");
+    }
+
+    /** The decoder uses the twin when the module is present and the property does not force scalar. */
+    @Test
+    void theChoiceFollowsTheModuleAndTheProperty() {
+        String forced = System.getProperty(Kernels.PROPERTY, "");
+        if (forced.equalsIgnoreCase("scalar") || YccKernel.vector().isEmpty()) {
+            assertEquals("scalar", YccKernel.get().name());
+        } else {
+            assertTrue(YccKernel.get().name().startsWith("vector"), YccKernel.get().name());
+        }
+    }
+}

@@ -158,17 +158,15 @@ final class JpegDecoder {
     record Plan(int width, int height, int comps, int[] h, int[] v, int[][] quant, int[] scanOrder, Huff[] dc,
                 Huff[] ac, int restart, int dataStart) {
 
-        /** Bytes the decode allocates: component planes and the output bands. */
+        /** Bytes the decode allocates: the output bands and two MCU rows of each component. */
         long memory() {
             long total = (long) width * height * comps;
             int hMax = comps == 1 ? 1 : h[0];
-            int vMax = comps == 1 ? 1 : v[0];
             long mcusX = ceilDiv(width, 8 * hMax);
-            long mcusY = ceilDiv(height, 8 * vMax);
             for (int c = 0; c < comps; c++) {
                 int hc = comps == 1 ? 1 : h[c];
                 int vc = comps == 1 ? 1 : v[c];
-                total += mcusX * hc * 8 * (mcusY * vc * 8);
+                total += mcusX * hc * 8 * (2 * vc * 8);
             }
             return total;
         }
@@ -487,7 +485,8 @@ final class JpegDecoder {
             hc[c] = grey ? 1 : p.h()[c];
             vc[c] = grey ? 1 : p.v()[c];
             stride[c] = mcusX * hc[c] * 8;
-            planes[c] = new byte[Math.multiplyExact(stride[c], mcusY * vc[c] * 8)];
+            // two MCU rows: the one being decoded and the one before, whose last rows are still being converted
+            planes[c] = new byte[Math.multiplyExact(stride[c], 2 * vc[c] * 8)];
         }
         // the blocks of one MCU, in scan order: component, x and y offset in its plane
         int nb = 0;
@@ -528,10 +527,12 @@ final class JpegDecoder {
                 }
                 for (int j = 0; j < nb; j++) {
                     int c = bComp[j];
-                    int base = (my * vc[c] * 8) * stride[c] + mx * hc[c] * 8 + bOffset[j];
+                    int base = ((my & 1) * vc[c] * 8) * stride[c] + mx * hc[c] * 8 + bOffset[j];
                     int last = decodeBlock(dcT[c], acT[c], quant[c], pred, c);
                     if (last == 0) {
                         dcOnly(planes[c], base, stride[c]);
+                    } else if (last <= 9) {
+                        idct4(planes[c], base, stride[c]);
                     } else {
                         idct(planes[c], base, stride[c]);
                     }
@@ -766,6 +767,102 @@ final class JpegDecoder {
         }
     }
 
+    /**
+     * {@link #idct} of a block whose coefficients all lie in the top-left 4x4 corner (zig-zag index at most 9):
+     * the same integer arithmetic with the terms of the zero coefficients left out, so the same result.
+     */
+    private void idct4(byte[] out, int base, int stride) {
+        int[] in = block;
+        int[] ws = work;
+        int round1 = 1 << (CONST_BITS - PASS1_BITS - 1);
+        int sh1 = CONST_BITS - PASS1_BITS;
+        for (int col = 0; col < 4; col++) {
+            int d0 = in[col];
+            int d1 = in[8 + col];
+            int d2 = in[16 + col];
+            int d3 = in[24 + col];
+            in[col] = 0;
+            in[8 + col] = 0;
+            in[16 + col] = 0;
+            in[24 + col] = 0;
+            if ((d1 | d2 | d3) == 0) {
+                int dcval = d0 << PASS1_BITS;
+                for (int r = col; r < 64; r += 8) {
+                    ws[r] = dcval;
+                }
+                continue;
+            }
+            int z1 = d2 * FIX_0_541196100;
+            int tmp3 = z1 + d2 * FIX_0_765366865;
+            int tmp0 = d0 << CONST_BITS;
+            int tmp10 = tmp0 + tmp3;
+            int tmp13 = tmp0 - tmp3;
+            int tmp11 = tmp0 + z1;
+            int tmp12 = tmp0 - z1;
+            int z5 = (d3 + d1) * FIX_1_175875602;
+            int o1 = d1 * -FIX_0_899976223;
+            int o2 = d3 * -FIX_2_562915447;
+            int o3 = d3 * -FIX_1_961570560 + z5;
+            int o4 = d1 * -FIX_0_390180644 + z5;
+            int t0 = o1 + o3;
+            int t1 = o2 + o4;
+            int t2 = d3 * FIX_3_072711026 + o2 + o3;
+            int t3 = d1 * FIX_1_501321110 + o1 + o4;
+            ws[col] = (tmp10 + t3 + round1) >> sh1;
+            ws[56 + col] = (tmp10 - t3 + round1) >> sh1;
+            ws[8 + col] = (tmp11 + t2 + round1) >> sh1;
+            ws[48 + col] = (tmp11 - t2 + round1) >> sh1;
+            ws[16 + col] = (tmp12 + t1 + round1) >> sh1;
+            ws[40 + col] = (tmp12 - t1 + round1) >> sh1;
+            ws[24 + col] = (tmp13 + t0 + round1) >> sh1;
+            ws[32 + col] = (tmp13 - t0 + round1) >> sh1;
+        }
+        int round2 = 1 << (CONST_BITS + PASS1_BITS + 3 - 1);
+        int sh2 = CONST_BITS + PASS1_BITS + 3;
+        for (int row = 0, o = base; row < 64; row += 8, o += stride) {
+            int d0 = ws[row];
+            int d1 = ws[row + 1];
+            int d2 = ws[row + 2];
+            int d3 = ws[row + 3];
+            if ((d1 | d2 | d3) == 0) {
+                byte v = IDCT_LIMIT[(d0 + (1 << (PASS1_BITS + 2))) >> (PASS1_BITS + 3) & 1023];
+                out[o] = v;
+                out[o + 1] = v;
+                out[o + 2] = v;
+                out[o + 3] = v;
+                out[o + 4] = v;
+                out[o + 5] = v;
+                out[o + 6] = v;
+                out[o + 7] = v;
+                continue;
+            }
+            int z1 = d2 * FIX_0_541196100;
+            int tmp3 = z1 + d2 * FIX_0_765366865;
+            int tmp0 = d0 << CONST_BITS;
+            int tmp10 = tmp0 + tmp3;
+            int tmp13 = tmp0 - tmp3;
+            int tmp11 = tmp0 + z1;
+            int tmp12 = tmp0 - z1;
+            int z5 = (d3 + d1) * FIX_1_175875602;
+            int o1 = d1 * -FIX_0_899976223;
+            int o2 = d3 * -FIX_2_562915447;
+            int o3 = d3 * -FIX_1_961570560 + z5;
+            int o4 = d1 * -FIX_0_390180644 + z5;
+            int t0 = o1 + o3;
+            int t1 = o2 + o4;
+            int t2 = d3 * FIX_3_072711026 + o2 + o3;
+            int t3 = d1 * FIX_1_501321110 + o1 + o4;
+            out[o] = IDCT_LIMIT[(tmp10 + t3 + round2) >> sh2 & 1023];
+            out[o + 7] = IDCT_LIMIT[(tmp10 - t3 + round2) >> sh2 & 1023];
+            out[o + 1] = IDCT_LIMIT[(tmp11 + t2 + round2) >> sh2 & 1023];
+            out[o + 6] = IDCT_LIMIT[(tmp11 - t2 + round2) >> sh2 & 1023];
+            out[o + 2] = IDCT_LIMIT[(tmp12 + t1 + round2) >> sh2 & 1023];
+            out[o + 5] = IDCT_LIMIT[(tmp12 - t1 + round2) >> sh2 & 1023];
+            out[o + 3] = IDCT_LIMIT[(tmp13 + t0 + round2) >> sh2 & 1023];
+            out[o + 4] = IDCT_LIMIT[(tmp13 - t0 + round2) >> sh2 & 1023];
+        }
+    }
+
     /** libjpeg's accurate integer inverse DCT of {@link #block} (dequantised), which it then clears. */
     private void idct(byte[] out, int base, int stride) {
         int[] in = block;
@@ -943,10 +1040,19 @@ final class JpegDecoder {
             this.sums = new int[cw + 2];
         }
 
+        /**
+         * Where row {@code y} of component {@code c} starts in its plane, which holds two MCU rows (the row index's
+         * MCU row parity picks the half).
+         */
+        private int offset(int c, int y) {
+            int rows = c == 0 ? 8 * vMax : 8;
+            return (((y / rows) & 1) * rows + y % rows) * stride[c];
+        }
+
         void rows(int y0, int y1) {
             if (planes.length == 1) {
                 for (int y = y0; y < y1; y++) {
-                    System.arraycopy(planes[0], y * stride[0], out[0], y * w, w);
+                    System.arraycopy(planes[0], offset(0, y), out[0], y * w, w);
                 }
                 return;
             }
@@ -960,13 +1066,13 @@ final class JpegDecoder {
                     int sn;
                     int sf;
                     if (vMax == 1) {
-                        sn = y * stride[1];
+                        sn = offset(1, y);
                         sf = sn;
                     } else {
                         int near = y >> 1;
                         int far = (y & 1) == 0 ? Math.max(near - 1, 0) : Math.min(near + 1, ch - 1);
-                        sn = near * stride[1];
-                        sf = far * stride[1];
+                        sn = offset(1, near);
+                        sf = offset(1, far);
                     }
                     // h2v1: the chroma row itself, (3 * nearer + left + 1) >> 2 and (3 * nearer + right + 2) >> 2;
                     // h2v2: column sums 3 * nearer row + further row (a factor 4), (3 * this + left + 8) >> 4 and
@@ -981,7 +1087,7 @@ final class JpegDecoder {
                     kernel.sums(planes[2], sn, sf, wn, wf, sums, cw);
                     kernel.upsample(sums, shift, even, odd, cr, w);
                 }
-                kernel.rgb(py, y * stride[0], cb, cr, 0, out[0], out[1], out[2], y * w, w);
+                kernel.rgb(py, offset(0, y), cb, cr, 0, out[0], out[1], out[2], y * w, w);
             }
         }
 
@@ -990,7 +1096,7 @@ final class JpegDecoder {
             byte[] pr = planes[2];
             int[] u = cb;
             int[] v = cr;
-            int s = y * stride[1];
+            int s = offset(1, y);
             for (int x = 0; x < w; x++) {
                 u[x] = (pb[s + x] & 0xFF) - 128;
                 v[x] = (pr[s + x] & 0xFF) - 128;
@@ -1001,7 +1107,7 @@ final class JpegDecoder {
         private void rowReplicated(int y) {
             byte[] pb = planes[1];
             byte[] pr = planes[2];
-            int s = (y / vMax) * stride[1];
+            int s = offset(1, y / vMax);
             for (int x = 0; x < w; x++) {
                 cb[x] = (pb[s + x / 2] & 0xFF) - 128;
                 cr[x] = (pr[s + x / 2] & 0xFF) - 128;

@@ -514,7 +514,7 @@ final class PngDecoder {
         byte[] prevArr = prev;
         for (int r = 0; r < ph; r += batchRows) {
             int n = Math.min(batchRows, ph - r);
-            inflateFully(batch, n * rowLen, r, pass);
+            inflateFully(batch, n * rowLen, r, pass, rowLen);
             for (int k = 0; k < n; k++) {
                 int off = k * rowLen;
                 int ft = batch[off];
@@ -533,7 +533,7 @@ final class PngDecoder {
         }
     }
 
-    private void inflateFully(byte[] row, int len, int r, int pass) throws IOException {
+    private void inflateFully(byte[] row, int len, int r, int pass, int rowLen) throws IOException {
         int off = 0;
         int idle = 0;
         while (off < len) {
@@ -546,7 +546,7 @@ final class PngDecoder {
             off += n;
             if (n == 0) {
                 if (inflater.finished()) {
-                    throw invalid("image data ends early: the zlib stream ends in row " + r
+                    throw invalid("image data ends early: the zlib stream ends in row " + (r + off / rowLen)
                             + (pass > 0 ? " of Adam7 pass " + pass : "") + " of " + height);
                 }
                 if (inflater.needsDictionary()) {
@@ -554,7 +554,7 @@ final class PngDecoder {
                 }
                 if (inflater.needsInput()) {
                     if (!feed()) {
-                        throw invalid("image data ends early: the IDAT chunks end in row " + r
+                        throw invalid("image data ends early: the IDAT chunks end in row " + (r + off / rowLen)
                                 + (pass > 0 ? " of Adam7 pass " + pass : "") + " of " + height);
                     }
                 } else if (++idle > 4) {

@@ -171,28 +171,27 @@ final class Predictors {
         boolean le = order == ByteOrder.LITTLE_ENDIAN;
         for (int r = 0; r < rows; r++) {
             int base = start + r * rowBytes;
-            int end = base + rowBytes;
-            for (int i = base + stride; i < end; i++) {
-                b[i] += b[i - stride];
+            // undo the byte differencing into tmp, one running sum per interleaved lane kept in a register (an
+            // in-place b[i] += b[i - stride] would wait on the store of b[i - stride] at every byte)
+            for (int lane = 0; lane < stride && lane < rowBytes; lane++) {
+                int acc = 0;
+                for (int i = lane; i < rowBytes; i += stride) {
+                    acc += b[base + i];
+                    tmp[i] = (byte) acc;
+                }
             }
-            System.arraycopy(b, base, tmp, 0, rowBytes);
             if (bytes == 4) {
                 int p1 = rowSamples;
                 int p2 = 2 * rowSamples;
                 int p3 = 3 * rowSamples;
-                if (le) {
-                    for (int s = 0, o = base; s < rowSamples; s++, o += 4) {
-                        b[o] = tmp[p3 + s];
-                        b[o + 1] = tmp[p2 + s];
-                        b[o + 2] = tmp[p1 + s];
-                        b[o + 3] = tmp[s];
-                    }
-                } else {
-                    for (int s = 0, o = base; s < rowSamples; s++, o += 4) {
-                        b[o] = tmp[s];
-                        b[o + 1] = tmp[p1 + s];
-                        b[o + 2] = tmp[p2 + s];
-                        b[o + 3] = tmp[p3 + s];
+                // plane k holds byte k counted from the most significant: one word per sample
+                for (int s = 0, o = base; s < rowSamples; s++, o += 4) {
+                    int v = (tmp[s] & 0xFF) << 24 | (tmp[p1 + s] & 0xFF) << 16 | (tmp[p2 + s] & 0xFF) << 8
+                            | (tmp[p3 + s] & 0xFF);
+                    if (le) {
+                        I_LE.set(b, o, v);
+                    } else {
+                        I_BE.set(b, o, v);
                     }
                 }
             } else {

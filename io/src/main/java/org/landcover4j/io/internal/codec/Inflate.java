@@ -187,7 +187,7 @@ public final class Inflate {
                     + base + ", +" + outLen + ") of " + out.length + " out of range");
         }
         if (len < 2) {
-            throw new CorruptException("a zlib stream needs a 2-byte header, got " + len + " bytes");
+            throw new CorruptException("a zlib stream needs a 2-byte header, got " + len + " bytes", true);
         }
         int cmf = src[off] & 0xFF;
         int flg = src[off + 1] & 0xFF;
@@ -305,38 +305,12 @@ public final class Inflate {
         checksumVerified = true;
     }
 
-    private static final long EVEN_BYTES = 0x00FF00FF00FF00FFL;
-
     /**
-     * Adler-32 of {@code b[off..off+len)}, 8 bytes per step: the bytes of a little-endian word are split into two
-     * sets of four 16-bit lanes, whose plain and position-weighted sums come out of the top lane of one
-     * multiplication each (no lane can carry into the next). About 1.4x the JDK's {@code Adler32} here.
+     * Adler-32 of {@code b[off..off+len)}, by the implementation {@link Adler32Kernel#get()} chose: the Vector API
+     * twin when the {@code jdk.incubator.vector} module is present, else the scalar reference.
      */
     public static long adler32(byte[] b, int off, int len) {
-        long a = 1;
-        long s = 0;
-        int i = off;
-        int end = off + len;
-        while (end - i >= 8) {
-            // 4096 words keep s below 2^40 between reductions
-            int blockEnd = Math.min(end - 7, i + 8 * 4096);
-            for (; i < blockEnd; i += 8) {
-                long w = (long) LONG.get(b, i);
-                long even = w & EVEN_BYTES;
-                long odd = (w >>> 8) & EVEN_BYTES;
-                long sum = ((even + odd) * 0x0001000100010001L) >>> 48;
-                long weighted = ((even * 0x0008000600040002L) >>> 48) + ((odd * 0x0007000500030001L) >>> 48);
-                s += 8 * a + weighted;
-                a += sum;
-            }
-            a %= 65521;
-            s %= 65521;
-        }
-        for (; i < end; i++) {
-            a += b[i] & 0xFF;
-            s += a;
-        }
-        return (s % 65521) << 16 | (a % 65521);
+        return Adler32Kernel.get().adler32(b, off, len);
     }
 
     private int stored(byte[] out, int op, int end) throws CorruptException {

@@ -601,20 +601,20 @@ public final class Inflate {
             // neither literals nor matches need an end check and every match is copied a word at a time. Each
             // iteration starts with at least 48 bits, enough for a length and a distance with their extra bits.
             while (op <= fastEnd) {
-                if (bl < 48) {
-                    if (p <= refillLimit) {
-                        bb |= (long) LONG.get(src, p) << bl;
-                        p += (63 - bl) >>> 3;
-                        bl |= 56;
-                    } else {
-                        bitbuf = bb;
-                        bitsleft = bl;
-                        ip = p;
-                        refill();
-                        bb = bitbuf;
-                        bl = bitsleft;
-                        p = ip;
-                    }
+                if (p <= refillLimit) {
+                    // branch-free refill on every iteration (as libdeflate): whole bytes up to 56..63 bits; with
+                    // 56 or more already it adds no byte, and the bits it ORs in above are those already there
+                    bb |= (long) LONG.get(src, p) << bl;
+                    p += (63 - bl) >>> 3;
+                    bl |= 56;
+                } else if (bl < 48) {
+                    bitbuf = bb;
+                    bitsleft = bl;
+                    ip = p;
+                    refill();
+                    bb = bitbuf;
+                    bl = bitsleft;
+                    p = ip;
                 }
                 int e = primary[(int) bb & litMask];
                 if (e < 0) {

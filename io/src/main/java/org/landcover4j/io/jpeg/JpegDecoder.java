@@ -28,25 +28,25 @@ import org.landcover4j.core.raster.RasterMetadata;
  * <p>Thread safety: the static methods are safe for concurrent use; each decode works on its own instance.
  */
 final class JpegDecoder {
-    private static final int CONST_BITS = 13;
-    private static final int PASS1_BITS = 2;
-    private static final int FIX_0_298631336 = 2446;
-    private static final int FIX_0_390180644 = 3196;
-    private static final int FIX_0_541196100 = 4433;
-    private static final int FIX_0_765366865 = 6270;
-    private static final int FIX_0_899976223 = 7373;
-    private static final int FIX_1_175875602 = 9633;
-    private static final int FIX_1_501321110 = 12299;
-    private static final int FIX_1_847759065 = 15137;
-    private static final int FIX_1_961570560 = 16069;
-    private static final int FIX_2_053119869 = 16819;
-    private static final int FIX_2_562915447 = 20995;
-    private static final int FIX_3_072711026 = 25172;
+    static final int CONST_BITS = 13;
+    static final int PASS1_BITS = 2;
+    static final int FIX_0_298631336 = 2446;
+    static final int FIX_0_390180644 = 3196;
+    static final int FIX_0_541196100 = 4433;
+    static final int FIX_0_765366865 = 6270;
+    static final int FIX_0_899976223 = 7373;
+    static final int FIX_1_175875602 = 9633;
+    static final int FIX_1_501321110 = 12299;
+    static final int FIX_1_847759065 = 15137;
+    static final int FIX_1_961570560 = 16069;
+    static final int FIX_2_053119869 = 16819;
+    static final int FIX_2_562915447 = 20995;
+    static final int FIX_3_072711026 = 25172;
 
     /** Zig-zag index to natural (row-major) index; 16 extra entries keep a corrupt run inside the block. */
     private static final int[] NATURAL = new int[64 + 16];
     /** libjpeg's post-IDCT range limit, indexed by (value & 1023): -128..127 map to 0..255, wrapping beyond. */
-    private static final byte[] IDCT_LIMIT = new byte[1024];
+    static final byte[] IDCT_LIMIT = new byte[1024];
 
     static {
         // walk the zig-zag path over the 8x8 block
@@ -457,16 +457,16 @@ final class JpegDecoder {
 
     /** Decodes the scan of a planned file into a band-sequential raster (1 grey band or red, green, blue). */
     static Raster decode(Plan plan, byte[] bytes, Path file, WarningListener warnings) throws InvalidDataException {
-        return decode(plan, bytes, file, warnings, YccKernel.get());
+        return decode(plan, bytes, file, warnings, JpegKernel.get());
     }
 
     /** {@link #decode} with the given colour kernels (tests run both the scalar reference and the SIMD twin). */
-    static Raster decode(Plan plan, byte[] bytes, Path file, WarningListener warnings, YccKernel kernel)
+    static Raster decode(Plan plan, byte[] bytes, Path file, WarningListener warnings, JpegKernel kernel)
             throws InvalidDataException {
         return new JpegDecoder(bytes, plan.dataStart(), file).run(plan, warnings, kernel);
     }
 
-    private Raster run(Plan p, WarningListener warnings, YccKernel kernel) throws InvalidDataException {
+    private Raster run(Plan p, WarningListener warnings, JpegKernel kernel) throws InvalidDataException {
         int w = p.width();
         int hgt = p.height();
         int comps = p.comps();
@@ -531,10 +531,8 @@ final class JpegDecoder {
                     int last = decodeBlock(dcT[c], acT[c], quant[c], pred, c);
                     if (last == 0) {
                         dcOnly(planes[c], base, stride[c]);
-                    } else if (last <= 9) {
-                        idct4(planes[c], base, stride[c]);
                     } else {
-                        idct(planes[c], base, stride[c]);
+                        kernel.idct(block, work, planes[c], base, stride[c], last);
                     }
                 }
             }
@@ -767,236 +765,6 @@ final class JpegDecoder {
         }
     }
 
-    /**
-     * {@link #idct} of a block whose coefficients all lie in the top-left 4x4 corner (zig-zag index at most 9):
-     * the same integer arithmetic with the terms of the zero coefficients left out, so the same result.
-     */
-    private void idct4(byte[] out, int base, int stride) {
-        int[] in = block;
-        int[] ws = work;
-        int round1 = 1 << (CONST_BITS - PASS1_BITS - 1);
-        int sh1 = CONST_BITS - PASS1_BITS;
-        for (int col = 0; col < 4; col++) {
-            int d0 = in[col];
-            int d1 = in[8 + col];
-            int d2 = in[16 + col];
-            int d3 = in[24 + col];
-            in[col] = 0;
-            in[8 + col] = 0;
-            in[16 + col] = 0;
-            in[24 + col] = 0;
-            if ((d1 | d2 | d3) == 0) {
-                int dcval = d0 << PASS1_BITS;
-                for (int r = col; r < 64; r += 8) {
-                    ws[r] = dcval;
-                }
-                continue;
-            }
-            int z1 = d2 * FIX_0_541196100;
-            int tmp3 = z1 + d2 * FIX_0_765366865;
-            int tmp0 = d0 << CONST_BITS;
-            int tmp10 = tmp0 + tmp3;
-            int tmp13 = tmp0 - tmp3;
-            int tmp11 = tmp0 + z1;
-            int tmp12 = tmp0 - z1;
-            int z5 = (d3 + d1) * FIX_1_175875602;
-            int o1 = d1 * -FIX_0_899976223;
-            int o2 = d3 * -FIX_2_562915447;
-            int o3 = d3 * -FIX_1_961570560 + z5;
-            int o4 = d1 * -FIX_0_390180644 + z5;
-            int t0 = o1 + o3;
-            int t1 = o2 + o4;
-            int t2 = d3 * FIX_3_072711026 + o2 + o3;
-            int t3 = d1 * FIX_1_501321110 + o1 + o4;
-            ws[col] = (tmp10 + t3 + round1) >> sh1;
-            ws[56 + col] = (tmp10 - t3 + round1) >> sh1;
-            ws[8 + col] = (tmp11 + t2 + round1) >> sh1;
-            ws[48 + col] = (tmp11 - t2 + round1) >> sh1;
-            ws[16 + col] = (tmp12 + t1 + round1) >> sh1;
-            ws[40 + col] = (tmp12 - t1 + round1) >> sh1;
-            ws[24 + col] = (tmp13 + t0 + round1) >> sh1;
-            ws[32 + col] = (tmp13 - t0 + round1) >> sh1;
-        }
-        int round2 = 1 << (CONST_BITS + PASS1_BITS + 3 - 1);
-        int sh2 = CONST_BITS + PASS1_BITS + 3;
-        for (int row = 0, o = base; row < 64; row += 8, o += stride) {
-            int d0 = ws[row];
-            int d1 = ws[row + 1];
-            int d2 = ws[row + 2];
-            int d3 = ws[row + 3];
-            if ((d1 | d2 | d3) == 0) {
-                byte v = IDCT_LIMIT[(d0 + (1 << (PASS1_BITS + 2))) >> (PASS1_BITS + 3) & 1023];
-                out[o] = v;
-                out[o + 1] = v;
-                out[o + 2] = v;
-                out[o + 3] = v;
-                out[o + 4] = v;
-                out[o + 5] = v;
-                out[o + 6] = v;
-                out[o + 7] = v;
-                continue;
-            }
-            int z1 = d2 * FIX_0_541196100;
-            int tmp3 = z1 + d2 * FIX_0_765366865;
-            int tmp0 = d0 << CONST_BITS;
-            int tmp10 = tmp0 + tmp3;
-            int tmp13 = tmp0 - tmp3;
-            int tmp11 = tmp0 + z1;
-            int tmp12 = tmp0 - z1;
-            int z5 = (d3 + d1) * FIX_1_175875602;
-            int o1 = d1 * -FIX_0_899976223;
-            int o2 = d3 * -FIX_2_562915447;
-            int o3 = d3 * -FIX_1_961570560 + z5;
-            int o4 = d1 * -FIX_0_390180644 + z5;
-            int t0 = o1 + o3;
-            int t1 = o2 + o4;
-            int t2 = d3 * FIX_3_072711026 + o2 + o3;
-            int t3 = d1 * FIX_1_501321110 + o1 + o4;
-            out[o] = IDCT_LIMIT[(tmp10 + t3 + round2) >> sh2 & 1023];
-            out[o + 7] = IDCT_LIMIT[(tmp10 - t3 + round2) >> sh2 & 1023];
-            out[o + 1] = IDCT_LIMIT[(tmp11 + t2 + round2) >> sh2 & 1023];
-            out[o + 6] = IDCT_LIMIT[(tmp11 - t2 + round2) >> sh2 & 1023];
-            out[o + 2] = IDCT_LIMIT[(tmp12 + t1 + round2) >> sh2 & 1023];
-            out[o + 5] = IDCT_LIMIT[(tmp12 - t1 + round2) >> sh2 & 1023];
-            out[o + 3] = IDCT_LIMIT[(tmp13 + t0 + round2) >> sh2 & 1023];
-            out[o + 4] = IDCT_LIMIT[(tmp13 - t0 + round2) >> sh2 & 1023];
-        }
-    }
-
-    /** libjpeg's accurate integer inverse DCT of {@link #block} (dequantised), which it then clears. */
-    private void idct(byte[] out, int base, int stride) {
-        int[] in = block;
-        int[] ws = work;
-        // pass 1: columns, into the work array scaled up by 2^PASS1_BITS
-        for (int col = 0; col < 8; col++) {
-            int d1 = in[8 + col];
-            int d2 = in[16 + col];
-            int d3 = in[24 + col];
-            int d4 = in[32 + col];
-            int d5 = in[40 + col];
-            int d6 = in[48 + col];
-            int d7 = in[56 + col];
-            if ((d1 | d2 | d3 | d4 | d5 | d6 | d7) == 0) {
-                int dcval = in[col] << PASS1_BITS;
-                ws[col] = dcval;
-                ws[8 + col] = dcval;
-                ws[16 + col] = dcval;
-                ws[24 + col] = dcval;
-                ws[32 + col] = dcval;
-                ws[40 + col] = dcval;
-                ws[48 + col] = dcval;
-                ws[56 + col] = dcval;
-                continue;
-            }
-            int d0 = in[col];
-            int z1 = (d2 + d6) * FIX_0_541196100;
-            int tmp2 = z1 - d6 * FIX_1_847759065;
-            int tmp3 = z1 + d2 * FIX_0_765366865;
-            int tmp0 = (d0 + d4) << CONST_BITS;
-            int tmp1 = (d0 - d4) << CONST_BITS;
-            int tmp10 = tmp0 + tmp3;
-            int tmp13 = tmp0 - tmp3;
-            int tmp11 = tmp1 + tmp2;
-            int tmp12 = tmp1 - tmp2;
-            // odd part
-            tmp0 = d7;
-            tmp1 = d5;
-            tmp2 = d3;
-            tmp3 = d1;
-            z1 = tmp0 + tmp3;
-            int z2 = tmp1 + tmp2;
-            int z3 = tmp0 + tmp2;
-            int z4 = tmp1 + tmp3;
-            int z5 = (z3 + z4) * FIX_1_175875602;
-            tmp0 *= FIX_0_298631336;
-            tmp1 *= FIX_2_053119869;
-            tmp2 *= FIX_3_072711026;
-            tmp3 *= FIX_1_501321110;
-            z1 *= -FIX_0_899976223;
-            z2 *= -FIX_2_562915447;
-            z3 = z3 * -FIX_1_961570560 + z5;
-            z4 = z4 * -FIX_0_390180644 + z5;
-            tmp0 += z1 + z3;
-            tmp1 += z2 + z4;
-            tmp2 += z2 + z3;
-            tmp3 += z1 + z4;
-            int round = 1 << (CONST_BITS - PASS1_BITS - 1);
-            int sh = CONST_BITS - PASS1_BITS;
-            ws[col] = (tmp10 + tmp3 + round) >> sh;
-            ws[56 + col] = (tmp10 - tmp3 + round) >> sh;
-            ws[8 + col] = (tmp11 + tmp2 + round) >> sh;
-            ws[48 + col] = (tmp11 - tmp2 + round) >> sh;
-            ws[16 + col] = (tmp12 + tmp1 + round) >> sh;
-            ws[40 + col] = (tmp12 - tmp1 + round) >> sh;
-            ws[24 + col] = (tmp13 + tmp0 + round) >> sh;
-            ws[32 + col] = (tmp13 - tmp0 + round) >> sh;
-        }
-        Arrays.fill(in, 0);
-        // pass 2: rows, into samples through the range-limit table
-        for (int row = 0, o = base; row < 64; row += 8, o += stride) {
-            int d1 = ws[row + 1];
-            int d2 = ws[row + 2];
-            int d3 = ws[row + 3];
-            int d4 = ws[row + 4];
-            int d5 = ws[row + 5];
-            int d6 = ws[row + 6];
-            int d7 = ws[row + 7];
-            int d0 = ws[row];
-            if ((d1 | d2 | d3 | d4 | d5 | d6 | d7) == 0) {
-                byte v = IDCT_LIMIT[(d0 + (1 << (PASS1_BITS + 2))) >> (PASS1_BITS + 3) & 1023];
-                out[o] = v;
-                out[o + 1] = v;
-                out[o + 2] = v;
-                out[o + 3] = v;
-                out[o + 4] = v;
-                out[o + 5] = v;
-                out[o + 6] = v;
-                out[o + 7] = v;
-                continue;
-            }
-            int z1 = (d2 + d6) * FIX_0_541196100;
-            int tmp2 = z1 - d6 * FIX_1_847759065;
-            int tmp3 = z1 + d2 * FIX_0_765366865;
-            int tmp0 = (d0 + d4) << CONST_BITS;
-            int tmp1 = (d0 - d4) << CONST_BITS;
-            int tmp10 = tmp0 + tmp3;
-            int tmp13 = tmp0 - tmp3;
-            int tmp11 = tmp1 + tmp2;
-            int tmp12 = tmp1 - tmp2;
-            tmp0 = d7;
-            tmp1 = d5;
-            tmp2 = d3;
-            tmp3 = d1;
-            z1 = tmp0 + tmp3;
-            int z2 = tmp1 + tmp2;
-            int z3 = tmp0 + tmp2;
-            int z4 = tmp1 + tmp3;
-            int z5 = (z3 + z4) * FIX_1_175875602;
-            tmp0 *= FIX_0_298631336;
-            tmp1 *= FIX_2_053119869;
-            tmp2 *= FIX_3_072711026;
-            tmp3 *= FIX_1_501321110;
-            z1 *= -FIX_0_899976223;
-            z2 *= -FIX_2_562915447;
-            z3 = z3 * -FIX_1_961570560 + z5;
-            z4 = z4 * -FIX_0_390180644 + z5;
-            tmp0 += z1 + z3;
-            tmp1 += z2 + z4;
-            tmp2 += z2 + z3;
-            tmp3 += z1 + z4;
-            int round = 1 << (CONST_BITS + PASS1_BITS + 3 - 1);
-            int sh = CONST_BITS + PASS1_BITS + 3;
-            out[o] = IDCT_LIMIT[(tmp10 + tmp3 + round) >> sh & 1023];
-            out[o + 7] = IDCT_LIMIT[(tmp10 - tmp3 + round) >> sh & 1023];
-            out[o + 1] = IDCT_LIMIT[(tmp11 + tmp2 + round) >> sh & 1023];
-            out[o + 6] = IDCT_LIMIT[(tmp11 - tmp2 + round) >> sh & 1023];
-            out[o + 2] = IDCT_LIMIT[(tmp12 + tmp1 + round) >> sh & 1023];
-            out[o + 5] = IDCT_LIMIT[(tmp12 - tmp1 + round) >> sh & 1023];
-            out[o + 3] = IDCT_LIMIT[(tmp13 + tmp0 + round) >> sh & 1023];
-            out[o + 4] = IDCT_LIMIT[(tmp13 - tmp0 + round) >> sh & 1023];
-        }
-    }
-
     static int ceilDiv(int a, int b) {
         return (a + b - 1) / b;
     }
@@ -1021,9 +789,9 @@ final class JpegDecoder {
         private final int[] cr;
         /** Chroma column sums with replicated ends, for the fancy upsampling. */
         private final int[] sums;
-        private final YccKernel kernel;
+        private final JpegKernel kernel;
 
-        Converter(int w, int hgt, int hMax, int vMax, byte[][] planes, int[] stride, byte[][] out, YccKernel kernel) {
+        Converter(int w, int hgt, int hMax, int vMax, byte[][] planes, int[] stride, byte[][] out, JpegKernel kernel) {
             this.kernel = kernel;
             this.w = w;
             this.hgt = hgt;

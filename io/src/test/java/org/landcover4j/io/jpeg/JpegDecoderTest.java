@@ -161,11 +161,11 @@ class JpegDecoderTest {
         JpegDecoder.Plan plan = JpegDecoder.plan(jpeg, jpeg.length, null);
         assertNotNull(plan, what + ": expected the own decoder to take it");
         Raster want = jdk(jpeg);
-        assertSamePixels(want, Jpeg.decode(jpeg, DecodeLimits.defaults()), what + " (" + YccKernel.get().name() + ")");
+        assertSamePixels(want, Jpeg.decode(jpeg, DecodeLimits.defaults()), what + " (" + JpegKernel.get().name() + ")");
         // the other colour kernels too: the scalar reference always, the SIMD twin when the module is present
-        assertSamePixels(want, JpegDecoder.decode(plan, jpeg, null, WarningListener.ignore(), YccKernel.scalar()),
+        assertSamePixels(want, JpegDecoder.decode(plan, jpeg, null, WarningListener.ignore(), JpegKernel.scalar()),
                 what + " (scalar)");
-        var vector = YccKernel.vector();
+        var vector = JpegKernel.vector();
         if (vector.isPresent()) {
             assertSamePixels(want, JpegDecoder.decode(plan, jpeg, null, WarningListener.ignore(), vector.get()),
                     what + " (vector)");

@@ -13,7 +13,7 @@ import org.landcover4j.core.kernel.Kernels;
 import org.landcover4j.core.testing.Gen;
 
 /** The JPEG colour conversion: the scalar reference against libjpeg's tables, and the SIMD twin against it. */
-class YccKernelTest {
+class JpegKernelTest {
 
     /** libjpeg's jdcolor.c tables, built as it builds them, for an independent check of the reference. */
     private static int[] expected(int lum, int cbSample, int crSample) {
@@ -42,12 +42,12 @@ class YccKernelTest {
         int[] cr = new int[256];
         byte[][] s = new byte[3][256];
         byte[][] v = new byte[3][256];
-        YccKernel vector = YccKernel.vector().orElse(null);
+        JpegKernel vector = JpegKernel.vector().orElse(null);
         for (int u = 0; u < 256; u++) {
             for (int w = 0; w < 256; w++) {
                 Arrays.fill(cb, u - 128);
                 Arrays.fill(cr, w - 128);
-                YccKernel.scalar().rgb(y, 0, cb, cr, 0, s[0], s[1], s[2], 0, 256);
+                JpegKernel.scalar().rgb(y, 0, cb, cr, 0, s[0], s[1], s[2], 0, 256);
                 for (int lum = 0; lum < 256; lum++) {
                     int[] e = expected(lum, u, w);
                     for (int c = 0; c < 3; c++) {
@@ -70,8 +70,8 @@ class YccKernelTest {
     /** Random rows at awkward lengths and offsets: the twin writes exactly the scalar bytes and nothing else. */
     @RepeatedTest(20)
     void twinAgreesWithTheScalarReferenceOnRandomRows(RepetitionInfo info) {
-        assumeTrue(YccKernel.vector().isPresent(), "run with " + Kernels.ENABLE_FLAG + " to test the SIMD twin");
-        YccKernel vector = YccKernel.vector().orElseThrow();
+        assumeTrue(JpegKernel.vector().isPresent(), "run with " + Kernels.ENABLE_FLAG + " to test the SIMD twin");
+        JpegKernel vector = JpegKernel.vector().orElseThrow();
         Gen gen = Gen.seeded(7100L + info.getCurrentRepetition());
         int n = gen.between(0, 700);
         int ys = gen.between(0, 20);
@@ -90,7 +90,7 @@ class YccKernelTest {
             Arrays.fill(s[c], (byte) 0x5A);
             Arrays.fill(v[c], (byte) 0x5A);
         }
-        YccKernel.scalar().rgb(y, ys, cb, cr, cs, s[0], s[1], s[2], o, n);
+        JpegKernel.scalar().rgb(y, ys, cb, cr, cs, s[0], s[1], s[2], o, n);
         vector.rgb(y, ys, cb, cr, cs, v[0], v[1], v[2], o, n);
         for (int c = 0; c < 3; c++) {
             assertArrayEquals(s[c], v[c], "channel " + c + ", n " + n + " " + gen);
@@ -100,8 +100,8 @@ class YccKernelTest {
     /** Column sums and fancy upsampling on random rows: the twin equals the reference. */
     @RepeatedTest(30)
     void twinUpsamplesExactlyAsTheReference(RepetitionInfo info) {
-        assumeTrue(YccKernel.vector().isPresent(), "run with " + Kernels.ENABLE_FLAG + " to test the SIMD twin");
-        YccKernel vector = YccKernel.vector().orElseThrow();
+        assumeTrue(JpegKernel.vector().isPresent(), "run with " + Kernels.ENABLE_FLAG + " to test the SIMD twin");
+        JpegKernel vector = JpegKernel.vector().orElseThrow();
         Gen gen = Gen.seeded(8200L + info.getCurrentRepetition());
         int w = gen.between(5, 900);
         int cw = (w + 1) / 2;
@@ -112,7 +112,7 @@ class YccKernelTest {
         int wn = v2 ? 3 : 1;
         int wf = v2 ? 1 : 0;
         int[][] sums = new int[2][cw + 2];
-        YccKernel.scalar().sums(plane, near, far, wn, wf, sums[0], cw);
+        JpegKernel.scalar().sums(plane, near, far, wn, wf, sums[0], cw);
         vector.sums(plane, near, far, wn, wf, sums[1], cw);
         assertArrayEquals(sums[0], sums[1], "sums, " + gen);
         int shift = v2 ? 4 : 2;
@@ -121,20 +121,82 @@ class YccKernelTest {
         int[][] up = new int[2][w + 3];
         Arrays.fill(up[0], 999);
         Arrays.fill(up[1], 999);
-        YccKernel.scalar().upsample(sums[0], shift, even, odd, up[0], w);
+        JpegKernel.scalar().upsample(sums[0], shift, even, odd, up[0], w);
         vector.upsample(sums[0], shift, even, odd, up[1], w);
         assertArrayEquals(up[0], up[1], "upsample, w " + w + " " + gen);
         assertEquals(999, up[0][w], "wrote past the row");
+    }
+
+    /** A block of dequantised coefficients up to zig-zag index {@code last} (which is non-zero), natural order. */
+    private static int[] block(Gen gen, int last, int max) {
+        int[] zigzag = zigzag();
+        int[] b = new int[64];
+        for (int k = 0; k <= last; k++) {
+            if (k == last || gen.chance(0.6)) {
+                int v = gen.between(-max, max);
+                b[zigzag[k]] = v == 0 && k == last ? 1 : v;
+            }
+        }
+        return b;
+    }
+
+    /** Zig-zag order, walked independently of the decoder's table. */
+    private static int[] zigzag() {
+        int[] z = new int[64];
+        int k = 0;
+        for (int s = 0; s < 15; s++) {
+            for (int i = 0; i < 8; i++) {
+                int j = s - i;
+                int row = (s & 1) == 0 ? j : i;
+                int col = (s & 1) == 0 ? i : j;
+                if (j >= 0 && j < 8) {
+                    z[k++] = row * 8 + col;
+                }
+            }
+        }
+        return z;
+    }
+
+    /**
+     * The IDCT: the scalar 4x4 shortcut equals the full scalar transform, and the SIMD twin equals the scalar
+     * reference, on random sparse and dense blocks (valid magnitudes, and beyond +-4095 where the twin falls back);
+     * every implementation clears the block.
+     */
+    @RepeatedTest(40)
+    void idctImplementationsAgree(RepetitionInfo info) {
+        Gen gen = Gen.seeded(9300L + info.getCurrentRepetition());
+        for (int n = 0; n < 50; n++) {
+            int last = gen.chance(0.5) ? gen.between(1, 9) : gen.between(10, 63);
+            int max = gen.chance(0.1) ? 40000 : gen.chance(0.5) ? 2047 : 200;
+            int[] in = block(gen, last, max);
+            int stride = gen.between(8, 20);
+            byte[][] out = new byte[3][7 * stride + 8 + 3];
+            int[] ws = new int[64];
+            int[] copy = in.clone();
+            JpegKernel.scalar().idct(copy, ws, out[0], 3, stride, last);
+            assertArrayEquals(new int[64], copy, "the scalar IDCT did not clear the block");
+            copy = in.clone();
+            ScalarJpegKernel.idctScalar(copy, ws, out[1], 3, stride);
+            assertArrayEquals(out[1], out[0], "4x4 shortcut vs full, last " + last + " " + Arrays.toString(in) + " "
+                    + gen);
+            var vector = JpegKernel.vector();
+            if (vector.isPresent()) {
+                copy = in.clone();
+                vector.get().idct(copy, new int[64], out[2], 3, stride, last);
+                assertArrayEquals(new int[64], copy, "the SIMD IDCT did not clear the block");
+                assertArrayEquals(out[1], out[2], "SIMD vs scalar, " + Arrays.toString(in) + " " + gen);
+            }
+        }
     }
 
     /** The decoder uses the twin when the module is present and the property does not force scalar. */
     @Test
     void theChoiceFollowsTheModuleAndTheProperty() {
         String forced = System.getProperty(Kernels.PROPERTY, "");
-        if (forced.equalsIgnoreCase("scalar") || YccKernel.vector().isEmpty()) {
-            assertEquals("scalar", YccKernel.get().name());
+        if (forced.equalsIgnoreCase("scalar") || JpegKernel.vector().isEmpty()) {
+            assertEquals("scalar", JpegKernel.get().name());
         } else {
-            assertTrue(YccKernel.get().name().startsWith("vector"), YccKernel.get().name());
+            assertTrue(JpegKernel.get().name().startsWith("vector"), JpegKernel.get().name());
         }
     }
 }

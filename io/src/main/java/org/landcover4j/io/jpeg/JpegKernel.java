@@ -7,9 +7,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The per-row kernels of JPEG colour output: chroma column sums, libjpeg's "fancy" (triangular) 2x horizontal
- * upsampling, and libjpeg's integer YCbCr to RGB conversion into three band arrays. A scalar reference
- * ({@link ScalarYcc}) and a Vector API twin ({@link VectorYcc}) give identical bytes; one is chosen once like
+ * The kernels of the JPEG decoder: libjpeg's accurate integer inverse DCT, and per row of colour output chroma
+ * column sums, libjpeg's "fancy" (triangular) 2x horizontal upsampling, and libjpeg's integer YCbCr to RGB
+ * conversion into three band arrays. A scalar reference
+ * ({@link ScalarJpegKernel}) and a Vector API twin ({@link VectorJpegKernel}) give identical bytes; one is chosen once like
  * core's {@link Kernels}: the twin when the {@code jdk.incubator.vector} module is present, unless the system
  * property {@value Kernels#PROPERTY} says {@code scalar}.
  *
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread safety: implementations are stateless.
  */
-interface YccKernel {
+interface JpegKernel {
     /** FIX(1.40200), FIX(1.77200), FIX(0.71414), FIX(0.34414) and one half, 16-bit fixed point. */
     int CR_R = fix(1.40200);
     int CB_B = fix(1.77200);
@@ -48,26 +49,34 @@ interface YccKernel {
      */
     void upsample(int[] c, int shift, int biasEven, int biasOdd, int[] dst, int w);
 
+    /**
+     * libjpeg's accurate integer inverse DCT ("islow") of the dequantised coefficients {@code in} (natural order,
+     * 64 values), written as 8 rows of 8 samples at {@code out[base + r * stride]}, through libjpeg's post-IDCT
+     * range-limit table; clears {@code in}. {@code ws} is 64 ints of scratch; {@code last} is the zig-zag index of
+     * the last coefficient decoded (a hint: from 9 down, only the top-left 4x4 coefficients can be non-zero).
+     */
+    void idct(int[] in, int[] ws, byte[] out, int base, int stride, int last);
+
     /** "scalar" or "vector (N-bit)". */
     String name();
 
     /** The implementation in use. */
-    static YccKernel get() {
+    static JpegKernel get() {
         return Chosen.IMPL;
     }
 
-    static YccKernel scalar() {
-        return ScalarYcc.INSTANCE;
+    static JpegKernel scalar() {
+        return ScalarJpegKernel.INSTANCE;
     }
 
     /** The Vector API twin, when the module is present and the CPU has vectors of at least 256 bits. */
-    static Optional<YccKernel> vector() {
+    static Optional<JpegKernel> vector() {
         if (!Kernels.vectorModulePresent()) {
             return Optional.empty();
         }
         try {
-            Class<?> c = Class.forName("org.landcover4j.io.jpeg.VectorYcc");
-            return Optional.of((YccKernel) c.getDeclaredField("INSTANCE").get(null));
+            Class<?> c = Class.forName("org.landcover4j.io.jpeg.VectorJpegKernel");
+            return Optional.of((JpegKernel) c.getDeclaredField("INSTANCE").get(null));
         } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
             Chosen.LOG.warn("the Vector API module is present but the SIMD JPEG colour conversion could not be "
                     + "loaded: {}", e.toString());
@@ -81,18 +90,18 @@ interface YccKernel {
 
     /** The choice, made once. */
     final class Chosen {
-        static final Logger LOG = LoggerFactory.getLogger(YccKernel.class);
-        static final YccKernel IMPL = choose();
+        static final Logger LOG = LoggerFactory.getLogger(JpegKernel.class);
+        static final JpegKernel IMPL = choose();
 
         private Chosen() {
         }
 
-        private static YccKernel choose() {
+        private static JpegKernel choose() {
             String forced = System.getProperty(Kernels.PROPERTY, "").trim().toLowerCase(Locale.ROOT);
             if (forced.equals("scalar")) {
-                return ScalarYcc.INSTANCE;
+                return ScalarJpegKernel.INSTANCE;
             }
-            return vector().orElse(ScalarYcc.INSTANCE);
+            return vector().orElse(ScalarJpegKernel.INSTANCE);
         }
     }
 }

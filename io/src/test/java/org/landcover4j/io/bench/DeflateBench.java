@@ -20,8 +20,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * The project's DEFLATE decoder and its Adler-32 on generated data shaped like the datasets': a SEN12MS-like
  * 256 x 256 x 13 uint16 tile after horizontal differencing (noisy 16-bit samples), a 512 x 512 label map with
  * ragged edges (long matches, like PNG labels and label GeoTIFFs), and the Adler-32 of 256 KiB. This class runs
- * with the implementation chosen at run time (the Vector API Adler-32 when {@code jdk.incubator.vector} is present,
- * as {@code scripts/bench} arranges); {@link ScalarDeflateBench} forces the scalar reference.
+ * the default (scalar) Adler-32; {@link VectorDeflateBench} the Vector API twin.
  *
  * <p>Run: {@code scripts/bench --module io 'DeflateBench'}
  */

@@ -30,7 +30,8 @@ import org.landcover4j.io.internal.codec.Inflate;
  * filtered size (plus one byte, to notice a stream that holds more), then unfiltered in place. Larger images
  * stream through {@link Inflater} a batch of rows at a time, so memory stays near the size of the bands. Both
  * paths give the same pixels, warnings and errors; a truncated zlib stream is re-read by {@link Inflater} so that
- * its message names the row where the data end, as before.
+ * its message names the row where the data end, as before. The inflater, the read buffer and filtered-row buffers
+ * of up to {@value #KEEP_ROWS} bytes are kept per thread and reused by the next decode on that thread.
  *
  * <p>Not thread-safe: one instance decodes one stream once.
  */
@@ -38,8 +39,18 @@ final class PngDecoder {
     /** Filtered bytes up to which an image is decoded whole (see the class comment). */
     static final long WHOLE_LIMIT = 64L << 20;
 
-    /** One inflater (about 200 KB of tables) per thread that decodes PNGs. */
-    private static final ThreadLocal<Inflate> INFLATE = ThreadLocal.withInitial(Inflate::new);
+    /** Filtered-row buffers up to this size are kept per thread for the next image. */
+    static final int KEEP_ROWS = 4 << 20;
+
+    /** Per-thread buffers: an inflater (about 100 KB of tables), the read buffer and the filtered rows. */
+    private static final class Scratch {
+        final Inflate inflate = new Inflate();
+        final byte[] buf = new byte[1 << 16];
+        byte[] rows = new byte[0];
+        boolean inUse;
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 
@@ -57,7 +68,9 @@ final class PngDecoder {
     private final Path file;
     private final DecodeLimits limits;
     private final WarningListener warnings;
-    private final byte[] buf = new byte[1 << 16];
+    private byte[] buf;
+    /** This thread's scratch while this decoder holds it (null if another decoder on the thread holds it). */
+    private Scratch scratch;
     private int pos;
     private int lim;
     private long base;
@@ -105,12 +118,48 @@ final class PngDecoder {
 
     /** Reads the signature, IHDR and every chunk up to the first IDAT. */
     PngInfo probe() throws IOException {
-        readHeaderChunks();
-        return info();
+        acquire();
+        try {
+            readHeaderChunks();
+            return info();
+        } finally {
+            release();
+        }
+    }
+
+    /**
+     * Takes this thread's scratch buffers, or fresh ones when a decoder further up the stack holds them (a warning
+     * listener that decodes another PNG).
+     */
+    private void acquire() {
+        Scratch s = SCRATCH.get();
+        if (!s.inUse) {
+            s.inUse = true;
+            scratch = s;
+            buf = s.buf;
+        } else {
+            buf = new byte[1 << 16];
+        }
+    }
+
+    private void release() {
+        if (scratch != null) {
+            scratch.inUse = false;
+            scratch = null;
+        }
     }
 
     /** Decodes the whole stream. */
     Raster decode() throws IOException {
+        acquire();
+        try {
+            return decodeAll();
+        } finally {
+            release();
+        }
+    }
+
+    private Raster decodeAll() throws IOException {
         readHeaderChunks();
         decodeImage();
         while (true) {
@@ -388,8 +437,22 @@ final class PngDecoder {
                 break;
             }
         }
-        byte[] rows = new byte[filtered + 1];
-        Inflate inflate = INFLATE.get();
+        byte[] rows;
+        Inflate inflate;
+        if (scratch != null) {
+            inflate = scratch.inflate;
+            if (scratch.rows.length >= filtered + 1) {
+                rows = scratch.rows;
+            } else {
+                rows = new byte[filtered + 1];
+                if (rows.length <= KEEP_ROWS) {
+                    scratch.rows = rows;
+                }
+            }
+        } else {
+            inflate = new Inflate();
+            rows = new byte[filtered + 1];
+        }
         int produced;
         try {
             produced = inflate.inflate(z, 0, zLen, rows, 0, filtered + 1);

@@ -139,7 +139,7 @@ public final class Inflate {
     /** Whether the last call found and checked the Adler-32 trailer. */
     private boolean checksumVerified;
 
-    /** Creates a decoder (its tables take about 200 KB). */
+    /** Creates a decoder (its tables take about 100 KB). */
     public Inflate() {
     }
 
@@ -695,9 +695,13 @@ public final class Inflate {
                     throw new CorruptException("DEFLATE distance " + distance + " reaches before the start of the data");
                 }
                 if (distance >= 8) {
+                    // two words whatever the length (no loop exit to mispredict up to 16 bytes), then a loop
                     LONG.set(out, op, (long) LONG.get(out, from));
-                    for (int i = 8; i < length; i += 8) {
-                        LONG.set(out, op + i, (long) LONG.get(out, from + i));
+                    LONG.set(out, op + 8, (long) LONG.get(out, from + 8));
+                    if (length > 16) {
+                        for (int i = 16; i < length; i += 8) {
+                            LONG.set(out, op + i, (long) LONG.get(out, from + i));
+                        }
                     }
                 } else if (distance == 1) {
                     Arrays.fill(out, op, op + length, out[from]);

@@ -32,7 +32,8 @@ interface JpegKernel {
     int ONE_HALF = 1 << 15;
 
     /**
-     * Converts {@code n} pixels: luma {@code y[ys..]}, centred chroma {@code cb[cs..]}, {@code cr[cs..]}, into
+     * Converts {@code n} pixels: luma {@code y[ys..]}, centred chroma {@code cb[cs..]}, {@code cr[cs..]} (each in
+     * -128..127), into
      * {@code r[o..]}, {@code g[o..]}, {@code b[o..]}.
      */
     void rgb(byte[] y, int ys, int[] cb, int[] cr, int cs, byte[] r, byte[] g, byte[] b, int o, int n);

@@ -118,4 +118,54 @@ class TiffCodecsTest {
             }
         }
     }
+
+    /**
+     * Horizontal differencing undone while copying out ({@link Samples#accumulateIn} and
+     * {@link Samples#accumulateDeinterleaveBytes}) against a plain running sum, on label-like rows (runs of a few
+     * values: mostly zero differences, the word-at-a-time path) and random ones, every stride and skip.
+     */
+    @Test
+    void accumulatingCopiesMatchARunningSum() {
+        Gen g = Gen.seeded(47);
+        for (int t = 0; t < 300; t++) {
+            int cs = 1 + g.nextInt(4);
+            int pixels = 1 + g.nextInt(300);
+            int skip = g.nextInt(pixels);
+            int n = pixels - skip;
+            byte[] raw = new byte[pixels * cs];
+            boolean flat = g.chance(0.7);
+            for (int i = 0; i < raw.length; i++) {
+                raw[i] = flat ? (g.chance(0.03) ? (byte) g.nextInt(256) : 0) : (byte) g.nextInt(256);
+            }
+            int off = g.nextInt(5);
+            byte[] src = new byte[off + raw.length];
+            System.arraycopy(raw, 0, src, off, raw.length);
+            byte[][] want = new byte[cs][n];
+            for (int c = 0; c < cs; c++) {
+                int acc = 0;
+                for (int x = 0; x < pixels; x++) {
+                    acc += raw[x * cs + c];
+                    if (x >= skip) {
+                        want[c][x - skip] = (byte) acc;
+                    }
+                }
+            }
+            String what = "cs " + cs + " pixels " + pixels + " skip " + skip + " flat " + flat + " " + g;
+            for (int c = 0; c < cs; c++) {
+                byte[] got = new byte[n + 3];
+                Samples.accumulateIn(src, off + c, cs, ByteOrder.LITTLE_ENDIAN, got, 3, skip, n);
+                assertArrayEquals(want[c], Arrays.copyOfRange(got, 3, 3 + n), what + " band " + c);
+            }
+            if (cs >= 2) {
+                Object[] outs = new Object[cs];
+                for (int c = 0; c < cs; c++) {
+                    outs[c] = new byte[n + 2];
+                }
+                Samples.accumulateDeinterleaveBytes(src, off, cs, outs, 2, skip, n);
+                for (int c = 0; c < cs; c++) {
+                    assertArrayEquals(want[c], Arrays.copyOfRange((byte[]) outs[c], 2, 2 + n), what + " all " + c);
+                }
+            }
+        }
+    }
 }

@@ -402,6 +402,42 @@ class JpegDecoderTest {
         fails(rst, "expected restart marker RST1");
     }
 
+    /**
+     * Single-byte corruptions anywhere in the scan data of baseline files (with and without restart markers): each
+     * decodes (corrupt data can still be valid codes) or fails with an InvalidDataException naming the file, fast.
+     */
+    @Test
+    void corruptedScanBytesDecodeOrFailCleanly() throws Exception {
+        Gen gen = Gen.seeded(44);
+        int decoded = 0;
+        int rejected = 0;
+        for (int restart : new int[] {0, 2}) {
+            byte[] good = encode(image(gen, 70, 50, false, 1), 0.9f, 2, 2, restart);
+            int sos = JpegTest.indexOfMarker(good, 0xDA);
+            int data = sos + 2 + ((good[sos + 2] & 0xFF) << 8 | (good[sos + 3] & 0xFF));
+            Path f = tmp.resolve("c.jpg");
+            for (int k = 0; k < 150; k++) {
+                byte[] b = good.clone();
+                int at = data + gen.nextInt(good.length - 2 - data);
+                b[at] = (byte) (b[at] ^ (1 + gen.nextInt(255)));
+                assertNotNull(JpegDecoder.plan(b, b.length, null), "the scan data do not change the routing");
+                Files.write(f, b);
+                long t0 = System.nanoTime();
+                try {
+                    Raster r = Jpeg.read(f, DecodeLimits.defaults(), WarningListener.ignore());
+                    assertEquals(70, r.width());
+                    decoded++;
+                } catch (InvalidDataException e) {
+                    assertTrue(e.getMessage().startsWith(f.toString()), e.getMessage());
+                    assertTrue(e.getMessage().contains("scan data"), e.getMessage());
+                    rejected++;
+                }
+                assertTrue(System.nanoTime() - t0 < 1_000_000_000L, "took more than a second: " + gen);
+            }
+        }
+        assertTrue(decoded > 0 && rejected > 0, decoded + " decoded, " + rejected + " rejected");
+    }
+
     @Test
     void extraneousBytesAfterTheLastBlockAreAWarning() throws Exception {
         Gen gen = Gen.seeded(8);

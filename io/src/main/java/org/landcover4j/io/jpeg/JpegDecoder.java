@@ -477,6 +477,10 @@ final class JpegDecoder {
         int mcuH = 8 * vMax;
         int mcusX = ceilDiv(w, mcuW);
         int mcusY = ceilDiv(hgt, mcuH);
+        if ((long) w * hgt > Integer.MAX_VALUE - 8) {
+            throw new InvalidDataException(file, "image of " + w + "x" + hgt + " has more pixels than one band array "
+                    + "can hold (" + (Integer.MAX_VALUE - 8) + ")");
+        }
         int[] hc = new int[comps];
         int[] vc = new int[comps];
         int[] stride = new int[comps];

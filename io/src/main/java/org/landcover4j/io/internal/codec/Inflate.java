@@ -600,10 +600,11 @@ public final class Inflate {
             // Fast loop: at least one longest match (plus a word of slack) away from the end of the output, so
             // neither literals nor matches need an end check and every match is copied a word at a time. Each
             // iteration starts with at least 48 bits, enough for a length and a distance with their extra bits.
-            while (op <= fastEnd) {
+            // The next entry is looked up right after each refill, before a match is copied, so that the table load
+            // overlaps the copy (libdeflate's order); it is a function of the bits only, so the careful loop below
+            // may simply look it up again.
+            if (op <= fastEnd) {
                 if (p <= refillLimit) {
-                    // branch-free refill on every iteration (as libdeflate): whole bytes up to 56..63 bits; with
-                    // 56 or more already it adds no byte, and the bits it ORs in above are those already there
                     bb |= (long) LONG.get(src, p) << bl;
                     p += (63 - bl) >>> 3;
                     bl |= 56;
@@ -616,7 +617,9 @@ public final class Inflate {
                     bl = bitsleft;
                     p = ip;
                 }
-                int e = primary[(int) bb & litMask];
+            }
+            int e = primary[(int) bb & litMask];
+            while (op <= fastEnd) {
                 if (e < 0) {
                     // one or two literals: the low 6 bits are their code length (a long shift uses only those);
                     // the second byte is written either way (the fast loop has room) and counted only for a pair
@@ -632,23 +635,24 @@ public final class Inflate {
                         out[op] = (byte) (e >>> 8);
                         out[op + 1] = (byte) (e >>> 16);
                         op += 1 + ((e >>> 30) & 1);
-                        continue;
                     }
-                    if (bl < 48) {
-                        // refilling adds bits above those e was looked up with, so e stays valid
-                        if (p <= refillLimit) {
-                            bb |= (long) LONG.get(src, p) << bl;
-                            p += (63 - bl) >>> 3;
-                            bl |= 56;
-                        } else {
-                            bitbuf = bb;
-                            bitsleft = bl;
-                            ip = p;
-                            refill();
-                            bb = bitbuf;
-                            bl = bitsleft;
-                            p = ip;
-                        }
+                    // refilling adds bits above those an entry was looked up with: a looked-up e stays valid
+                    if (p <= refillLimit) {
+                        bb |= (long) LONG.get(src, p) << bl;
+                        p += (63 - bl) >>> 3;
+                        bl |= 56;
+                    } else if (bl < 48) {
+                        bitbuf = bb;
+                        bitsleft = bl;
+                        ip = p;
+                        refill();
+                        bb = bitbuf;
+                        bl = bitsleft;
+                        p = ip;
+                    }
+                    if (e < 0) {
+                        e = primary[(int) bb & litMask];
+                        continue;
                     }
                 }
                 int kind = (e >>> 5) & 7;
@@ -661,6 +665,20 @@ public final class Inflate {
                         bb >>>= e;
                         bl -= e & 31;
                         out[op++] = (byte) (e >>> 8);
+                        if (p <= refillLimit) {
+                            bb |= (long) LONG.get(src, p) << bl;
+                            p += (63 - bl) >>> 3;
+                            bl |= 56;
+                        } else if (bl < 48) {
+                            bitbuf = bb;
+                            bitsleft = bl;
+                            ip = p;
+                            refill();
+                            bb = bitbuf;
+                            bl = bitsleft;
+                            p = ip;
+                        }
+                        e = primary[(int) bb & litMask];
                         continue;
                     }
                     kind = (e >>> 5) & 7;
@@ -694,6 +712,21 @@ public final class Inflate {
                 if (from < base) {
                     throw new CorruptException("DEFLATE distance " + distance + " reaches before the start of the data");
                 }
+                // refill and look up the next entry before copying
+                if (p <= refillLimit) {
+                    bb |= (long) LONG.get(src, p) << bl;
+                    p += (63 - bl) >>> 3;
+                    bl |= 56;
+                } else if (bl < 48) {
+                    bitbuf = bb;
+                    bitsleft = bl;
+                    ip = p;
+                    refill();
+                    bb = bitbuf;
+                    bl = bitsleft;
+                    p = ip;
+                }
+                e = primary[(int) bb & litMask];
                 if (distance >= 8) {
                     // two words whatever the length (no loop exit to mispredict up to 16 bytes), then a loop
                     LONG.set(out, op, (long) LONG.get(out, from));
@@ -723,7 +756,7 @@ public final class Inflate {
                     bl = bitsleft;
                     p = ip;
                 }
-                int e = lit[(int) bb & litMask];
+                e = lit[(int) bb & litMask];
                 int kind = (e >>> 5) & 7;
                 if (e >= 0 && kind == K_SUB) {
                     int sb = e & 31;

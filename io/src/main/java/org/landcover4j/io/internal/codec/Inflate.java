@@ -593,6 +593,7 @@ public final class Inflate {
         final int fastEnd = end - 258 - 8;
         final byte[] src = in;
         final int refillLimit = inEnd - 8;
+        final int fastInEnd = refillLimit - 8;
         long bb = bitbuf;
         int bl = bitsleft;
         int p = ip;
@@ -619,7 +620,8 @@ public final class Inflate {
                 }
             }
             int e = primary[(int) bb & litMask];
-            while (op <= fastEnd) {
+            // Each iteration refills once, by at most 7 bytes: it stays within the input while p <= fastInEnd.
+            while (op <= fastEnd && p <= fastInEnd) {
                 if (e < 0) {
                     // one or two literals: the low 6 bits are their code length (a long shift uses only those);
                     // the second byte is written either way (the fast loop has room) and counted only for a pair
@@ -637,19 +639,9 @@ public final class Inflate {
                         op += 1 + ((e >>> 30) & 1);
                     }
                     // refilling adds bits above those an entry was looked up with: a looked-up e stays valid
-                    if (p <= refillLimit) {
-                        bb |= (long) LONG.get(src, p) << bl;
-                        p += (63 - bl) >>> 3;
-                        bl |= 56;
-                    } else if (bl < 48) {
-                        bitbuf = bb;
-                        bitsleft = bl;
-                        ip = p;
-                        refill();
-                        bb = bitbuf;
-                        bl = bitsleft;
-                        p = ip;
-                    }
+                    bb |= (long) LONG.get(src, p) << bl;
+                    p += (63 - bl) >>> 3;
+                    bl |= 56;
                     if (e < 0) {
                         e = primary[(int) bb & litMask];
                         continue;
@@ -665,19 +657,9 @@ public final class Inflate {
                         bb >>>= e;
                         bl -= e & 31;
                         out[op++] = (byte) (e >>> 8);
-                        if (p <= refillLimit) {
-                            bb |= (long) LONG.get(src, p) << bl;
-                            p += (63 - bl) >>> 3;
-                            bl |= 56;
-                        } else if (bl < 48) {
-                            bitbuf = bb;
-                            bitsleft = bl;
-                            ip = p;
-                            refill();
-                            bb = bitbuf;
-                            bl = bitsleft;
-                            p = ip;
-                        }
+                        bb |= (long) LONG.get(src, p) << bl;
+                        p += (63 - bl) >>> 3;
+                        bl |= 56;
                         e = primary[(int) bb & litMask];
                         continue;
                     }
@@ -713,19 +695,9 @@ public final class Inflate {
                     throw new CorruptException("DEFLATE distance " + distance + " reaches before the start of the data");
                 }
                 // refill and look up the next entry before copying
-                if (p <= refillLimit) {
-                    bb |= (long) LONG.get(src, p) << bl;
-                    p += (63 - bl) >>> 3;
-                    bl |= 56;
-                } else if (bl < 48) {
-                    bitbuf = bb;
-                    bitsleft = bl;
-                    ip = p;
-                    refill();
-                    bb = bitbuf;
-                    bl = bitsleft;
-                    p = ip;
-                }
+                bb |= (long) LONG.get(src, p) << bl;
+                p += (63 - bl) >>> 3;
+                bl |= 56;
                 e = primary[(int) bb & litMask];
                 if (distance >= 8) {
                     // two words whatever the length (no loop exit to mispredict up to 16 bytes), then a loop

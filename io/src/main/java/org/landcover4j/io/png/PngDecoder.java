@@ -24,7 +24,8 @@ import org.landcover4j.io.internal.codec.Inflate;
  * PNG decoder: one pass over the chunks, every chunk CRC checked, inflation bounded by the declared image, pixels
  * scattered straight into band arrays.
  *
- * <p>Images whose filtered data (rows plus filter bytes) fit in {@link #WHOLE_LIMIT} bytes are decoded whole: the
+ * <p>Images whose filtered data (rows plus filter bytes) fit in {@link #WHOLE_LIMIT} bytes, and in the decode limit
+ * beside the bands, are decoded whole: the
  * IDAT payloads are gathered into one buffer (at most {@code 2 x filtered size + 64 KiB} of them is kept; the rest
  * is only CRC-checked), inflated in one call by the project's own {@link Inflate} into a buffer of exactly the
  * filtered size (plus one byte, to notice a stream that holds more), then unfiltered in place. Larger images
@@ -365,7 +366,9 @@ final class PngDecoder {
             b8 = new byte[channels][n];
         }
         long filtered = filteredBytes();
-        if (filtered <= wholeLimit) {
+        long bandBytes = (long) width * height * channels * (bitDepth == 16 ? 2 : 1);
+        // the whole path holds the filtered rows beside the bands: only when both fit the decode limit
+        if (filtered <= wholeLimit && limits.allows(bandBytes + filtered)) {
             decodeWhole((int) filtered);
             return;
         }
@@ -744,80 +747,88 @@ final class PngDecoder {
      * repeated; Paeth where left equals upper-left: the row above). Same results as the byte loop.
      */
     private static void unfilterOneByte(int ft, byte[] cur, int co, byte[] prev, int po, int n) {
+        // one small method per filter: a single large method exceeded the JIT's inlining budget and left the
+        // word accesses as calls
         switch (ft) {
-            case 1 -> {
-                int a = cur[co + 1];
-                int i = co + 2;
-                int end = co + n;
-                for (; i + 7 <= end; i += 8) {
-                    if ((long) LONG.get(cur, i) == 0) {
-                        LONG.set(cur, i, (a & 0xFFL) * ONES);
-                        continue;
-                    }
-                    for (int k = i; k < i + 8; k++) {
-                        a += cur[k];
+            case 1 -> subOneByte(cur, co, n);
+            case 3 -> averageOneByte(cur, co, prev, po, n);
+            case 4 -> paethOneByte(cur, co, prev, po, n);
+            default -> { }
+        }
+    }
+
+    private static void subOneByte(byte[] cur, int co, int n) {
+        int a = cur[co + 1];
+        int i = co + 2;
+        int end = co + n;
+        for (; i + 7 <= end; i += 8) {
+            if ((long) LONG.get(cur, i) == 0) {
+                LONG.set(cur, i, (a & 0xFFL) * ONES);
+                continue;
+            }
+            for (int k = i; k < i + 8; k++) {
+                a += cur[k];
+                cur[k] = (byte) a;
+            }
+        }
+        for (; i <= end; i++) {
+            a += cur[i];
+            cur[i] = (byte) a;
+        }
+    }
+
+    private static void averageOneByte(byte[] cur, int co, byte[] prev, int po, int n) {
+        int a = (cur[co + 1] + ((prev[po + 1] & 0xFF) >>> 1)) & 0xFF;
+        cur[co + 1] = (byte) a;
+        for (int i = 2; i <= n; i++) {
+            a = (cur[co + i] + ((a + (prev[po + i] & 0xFF)) >>> 1)) & 0xFF;
+            cur[co + i] = (byte) a;
+        }
+    }
+
+    private static void paethOneByte(byte[] cur, int co, byte[] prev, int po, int n) {
+        int a = (cur[co + 1] + prev[po + 1]) & 0xFF;
+        cur[co + 1] = (byte) a;
+        int c = prev[po + 1] & 0xFF;
+        int i = 2;
+        for (; i + 7 <= n; i += 8) {
+            long x = (long) LONG.get(cur, co + i);
+            long above = (long) LONG.get(prev, po + i);
+            if (above == (long) LONG.get(prev, po + i - 1)) {
+                // b == c at all eight: Paeth picks a, as Sub does (and a + 0 stays a)
+                c = (int) (above >>> 56);
+                if (x == 0) {
+                    LONG.set(cur, co + i, (long) a * ONES);
+                } else {
+                    for (int k = co + i; k < co + i + 8; k++) {
+                        a = (a + cur[k]) & 0xFF;
                         cur[k] = (byte) a;
                     }
                 }
-                for (; i <= end; i++) {
-                    a += cur[i];
-                    cur[i] = (byte) a;
+                continue;
+            }
+            if (x == 0) {
+                if (a == c) {
+                    // left == upper-left: Paeth picks b, so each output is the byte above, which keeps
+                    // left == upper-left for the next byte
+                    LONG.set(cur, co + i, above);
+                    a = (int) (above >>> 56);
+                    c = a;
+                    continue;
                 }
             }
-            case 3 -> {
-                int a = (cur[co + 1] + ((prev[po + 1] & 0xFF) >>> 1)) & 0xFF;
-                cur[co + 1] = (byte) a;
-                for (int i = 2; i <= n; i++) {
-                    a = (cur[co + i] + ((a + (prev[po + i] & 0xFF)) >>> 1)) & 0xFF;
-                    cur[co + i] = (byte) a;
-                }
+            for (int k = i; k < i + 8; k++) {
+                int b = prev[po + k] & 0xFF;
+                a = (cur[co + k] + paeth(a, b, c)) & 0xFF;
+                cur[co + k] = (byte) a;
+                c = b;
             }
-            case 4 -> {
-                int a = (cur[co + 1] + prev[po + 1]) & 0xFF;
-                cur[co + 1] = (byte) a;
-                int c = prev[po + 1] & 0xFF;
-                int i = 2;
-                for (; i + 7 <= n; i += 8) {
-                    long x = (long) LONG.get(cur, co + i);
-                    long above = (long) LONG.get(prev, po + i);
-                    if (above == (long) LONG.get(prev, po + i - 1)) {
-                        // b == c at all eight: Paeth picks a, as Sub does (and a + 0 stays a)
-                        c = (int) (above >>> 56);
-                        if (x == 0) {
-                            LONG.set(cur, co + i, (long) a * ONES);
-                        } else {
-                            for (int k = co + i; k < co + i + 8; k++) {
-                                a = (a + cur[k]) & 0xFF;
-                                cur[k] = (byte) a;
-                            }
-                        }
-                        continue;
-                    }
-                    if (x == 0) {
-                        if (a == c) {
-                            // left == upper-left: Paeth picks b, so each output is the byte above, which keeps
-                            // left == upper-left for the next byte
-                            LONG.set(cur, co + i, above);
-                            a = (int) (above >>> 56);
-                            c = a;
-                            continue;
-                        }
-                    }
-                    for (int k = i; k < i + 8; k++) {
-                        int b = prev[po + k] & 0xFF;
-                        a = (cur[co + k] + paeth(a, b, c)) & 0xFF;
-                        cur[co + k] = (byte) a;
-                        c = b;
-                    }
-                }
-                for (; i <= n; i++) {
-                    int b = prev[po + i] & 0xFF;
-                    a = (cur[co + i] + paeth(a, b, c)) & 0xFF;
-                    cur[co + i] = (byte) a;
-                    c = b;
-                }
-            }
-            default -> { }
+        }
+        for (; i <= n; i++) {
+            int b = prev[po + i] & 0xFF;
+            a = (cur[co + i] + paeth(a, b, c)) & 0xFF;
+            cur[co + i] = (byte) a;
+            c = b;
         }
     }
 

@@ -141,6 +141,17 @@ class PngWholeVsStreamTest {
                 PngHostileTest.IEND), true, new ArrayList<>()));
     }
 
+    @Test
+    void aDecodeLimitThatHoldsTheBandsButNotTheRowsTooStillDecodes() throws IOException {
+        Gen gen = Gen.seeded(813);
+        byte[] png = labelPng(gen, 100, 50);          // 5,000 bytes of band, 5,050 of filtered rows
+        Raster whole = decode(png, true, new ArrayList<>());
+        Raster tight = Png.decode(png, DecodeLimits.defaults().withMaxOutputBytes(5_000));
+        PngTest.assertSamePixels(whole, tight, gen.toString());
+        assertThrows(InvalidDataException.class,
+                () -> Png.decode(png, DecodeLimits.defaults().withMaxOutputBytes(4_999)));
+    }
+
     private static String outcome(byte[] png, boolean whole) {
         List<String> w = new ArrayList<>();
         try {

@@ -13,9 +13,26 @@ import org.landcover4j.io.internal.codec.Inflate;
  * PackBits chunks are read whole, LZW input streams in blocks of at most {@value #BLOCK} bytes.
  * {@link #workingBytes} bounds the memory one decoder holds for given chunks.
  *
+ * <p>The inflater and the buffers (up to {@value #KEEP} bytes each) are kept per thread and reused by the next
+ * decoder on that thread, which saves allocating and zeroing them for every file (a SEN12MS Sentinel-2 patch needs
+ * 1.7 MB of decoded and 0.9 MB of compressed tile).
+ *
  * <p>Not thread-safe: one instance per thread.
  */
 final class ChunkDecoder implements AutoCloseable {
+    /** Buffers up to this size are kept per thread after {@link #close()}. */
+    static final int KEEP = 4 << 20;
+
+    /** One thread's reusable inflater and buffers. */
+    private static final class Scratch {
+        Inflate inflate;
+        byte[] raw = new byte[0];
+        byte[] out = new byte[0];
+        boolean inUse;
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
     /** Compressed bytes read per block. */
     static final int BLOCK = 1 << 20;
     /** Where decoded data start in the buffer {@link #decode} returns. */
@@ -29,10 +46,27 @@ final class ChunkDecoder implements AutoCloseable {
     private byte[] raw = new byte[0];
     private byte[] out = new byte[0];
     private byte[] tmp;
+    /** This thread's scratch while this decoder holds it (null if another decoder on the thread holds it). */
+    private Scratch scratch;
 
     ChunkDecoder(TiffImage img) {
         this.img = img;
-        this.inflate = img.compression == 8 || img.compression == 32946 ? new Inflate() : null;
+        Scratch s = SCRATCH.get();
+        if (!s.inUse) {
+            s.inUse = true;
+            scratch = s;
+            raw = s.raw;
+            out = s.out;
+        }
+        boolean deflate = img.compression == 8 || img.compression == 32946;
+        if (deflate && scratch != null) {
+            if (scratch.inflate == null) {
+                scratch.inflate = new Inflate();
+            }
+            this.inflate = scratch.inflate;
+        } else {
+            this.inflate = deflate ? new Inflate() : null;
+        }
         this.lzw = img.compression == 5 ? new Lzw() : null;
     }
 
@@ -179,8 +213,14 @@ final class ChunkDecoder implements AutoCloseable {
         return out;
     }
 
+    /** Hands the buffers back to this thread's scratch (nothing native to release: every codec is pure Java). */
     @Override
     public void close() {
-        // nothing native to release: every codec is pure Java
+        if (scratch != null) {
+            scratch.raw = raw.length <= KEEP ? raw : new byte[0];
+            scratch.out = out.length <= KEEP ? out : new byte[0];
+            scratch.inUse = false;
+            scratch = null;
+        }
     }
 }

@@ -8,25 +8,27 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Adler-32 (RFC 1950), the checksum that ends every zlib stream: a scalar reference ({@link ScalarAdler32}) and a
- * Vector API twin ({@link VectorAdler32}) that give the same values, one chosen once.
+ * Vector API twin ({@link VectorAdler32}) that give the same values.
  *
- * <p>Unlike core's {@link Kernels}, the scalar code is the default even when {@code jdk.incubator.vector} is
- * present: the twin is 3.3x faster once compiled (9.5 against 31 microseconds per 256 KiB) but runs interpreted
- * until C2 compiles it, which cost 0.34 s over its first twenty 256 KiB calls (the scalar code: 0.03 s), more than
- * it saves in a run such as {@code landcover evaluate} over 4,000 PNG labels (1 GB checksummed). Long-running
- * readers can ask for it with {@code -D}{@value #PROPERTY}{@code =vector} (or {@value Kernels#PROPERTY}
- * {@code =vector}); it is used only when the module is present and the CPU has vectors of at least 256 bits.
+ * <p>The twin is 3.3x faster once compiled (9.5 against 31 microseconds per 256 KiB), but until C2 compiles it, it
+ * runs interpreted: handed whole buffers from the start, its first twenty 256 KiB calls took 0.34 s (the scalar
+ * code: 0.03 s), more than it saves in a run such as {@code landcover evaluate} over 4,000 PNG labels. So when the
+ * {@code jdk.incubator.vector} module is present (and the CPU has vectors of at least 256 bits) the default is
+ * {@link Adaptive}: the scalar code answers, and each call also times the twin on a 1 KiB probe (checking its value)
+ * until the probe runs compiled-fast three times, after which the twin answers; after
+ * {@value Adaptive#MAX_PROBES} slow probes it gives up. {@code -D}{@value #PROPERTY}{@code =scalar} or
+ * {@code =vector} forces one ({@value Kernels#PROPERTY}{@code =scalar} also forces the scalar code).
  *
  * <p>Internal to landcover4j's readers. Thread safety: implementations are stateless.
  */
 interface Adler32Kernel {
-    /** System property choosing the implementation: {@code scalar} (the default) or {@code vector}. */
+    /** System property choosing the implementation: {@code auto} (the default), {@code scalar} or {@code vector}. */
     String PROPERTY = "landcover4j.adler32";
 
     /** The Adler-32 of {@code b[off..off+len)}, starting from 1 as zlib does. */
     long adler32(byte[] b, int off, int len);
 
-    /** "scalar" or "vector (N-bit)". */
+    /** "scalar", "vector (N-bit)" or "adaptive (...)". */
     String name();
 
     /** The implementation in use. */
@@ -66,10 +68,65 @@ interface Adler32Kernel {
         private static Adler32Kernel choose() {
             String own = System.getProperty(PROPERTY, "").trim().toLowerCase(Locale.ROOT);
             String all = System.getProperty(Kernels.PROPERTY, "").trim().toLowerCase(Locale.ROOT);
+            if (own.equals("scalar") || own.isEmpty() && all.equals("scalar")) {
+                return ScalarAdler32.INSTANCE;
+            }
             if (own.equals("vector") || own.isEmpty() && all.equals("vector")) {
                 return vector().orElse(ScalarAdler32.INSTANCE);
             }
-            return ScalarAdler32.INSTANCE;
+            return vector().<Adler32Kernel>map(Adaptive::new).orElse(ScalarAdler32.INSTANCE);
+        }
+    }
+
+    /**
+     * The scalar code until the twin is seen compiled: each call on at least 4 KiB also runs the twin on its
+     * first 1 KiB, timed and checked against the scalar value; three probes under {@value #FAST_NANOS} ns switch
+     * to the twin for good (a compiled probe takes well under a microsecond; an interpreted one ~50). Probes cost
+     * at most {@value #MAX_PROBES} x 1 KiB of interpreted work in a run where the twin never gets compiled.
+     * Thread-safe: the switch is a volatile flag, the counters are advisory.
+     */
+    final class Adaptive implements Adler32Kernel {
+        static final int MAX_PROBES = 2000;
+        static final long FAST_NANOS = 2_000;
+        private static final int PROBE = 1024;
+        private final Adler32Kernel twin;
+        private volatile boolean useTwin;
+        private int probes;
+        private int fast;
+
+        Adaptive(Adler32Kernel twin) {
+            this.twin = twin;
+        }
+
+        @Override
+        public long adler32(byte[] b, int off, int len) {
+            if (useTwin) {
+                return twin.adler32(b, off, len);
+            }
+            long value = ScalarAdler32.INSTANCE.adler32(b, off, len);
+            if (len >= 4 * PROBE && probes < MAX_PROBES) {
+                probes++;
+                long t0 = System.nanoTime();
+                long probe = twin.adler32(b, off, PROBE);
+                long t = System.nanoTime() - t0;
+                if (probe != ScalarAdler32.INSTANCE.adler32(b, off, PROBE)) {
+                    probes = MAX_PROBES;            // never trust a twin that disagrees
+                    Chosen.LOG.warn("the SIMD Adler-32 disagrees with the scalar code; using the scalar code");
+                } else if (t < FAST_NANOS && ++fast >= 3) {
+                    useTwin = true;
+                }
+            }
+            return value;
+        }
+
+        /** Whether the twin now answers. */
+        boolean usesTwin() {
+            return useTwin;
+        }
+
+        @Override
+        public String name() {
+            return "adaptive (scalar, then " + twin.name() + ")";
         }
     }
 }

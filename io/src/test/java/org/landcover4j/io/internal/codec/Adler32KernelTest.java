@@ -21,15 +21,60 @@ class Adler32KernelTest {
     }
 
     @Test
-    void theScalarCodeIsTheDefaultAndTheTwinLoadsWhenTheModuleIsPresent() {
-        // the build runs tests with --add-modules jdk.incubator.vector; the twin is opt-in (see Adler32Kernel)
+    void theAdaptiveChoiceIsTheDefaultWhenTheModuleIsPresent() {
+        // the build runs tests with --add-modules jdk.incubator.vector
         if (System.getProperty(Adler32Kernel.PROPERTY) == null && System.getProperty(Kernels.PROPERTY) == null) {
-            assertEquals("scalar", Adler32Kernel.get().name());
+            String want = Kernels.vectorModulePresent() && Adler32Kernel.vector().isPresent() ? "adaptive" : "scalar";
+            assertTrue(Adler32Kernel.get().name().startsWith(want), Adler32Kernel.get().name());
         }
         if (Kernels.vectorModulePresent()) {
             Adler32Kernel.vector().ifPresent(v -> assertTrue(v.name().startsWith("vector"), v.name()));
         }
         assertEquals("scalar", Adler32Kernel.scalar().name());
+    }
+
+    /** A stand-in twin: the scalar code, or a wrong value when {@code lie}. */
+    private static Adler32Kernel fake(boolean lie) {
+        return new Adler32Kernel() {
+            @Override
+            public long adler32(byte[] b, int off, int len) {
+                return ScalarAdler32.INSTANCE.adler32(b, off, len) ^ (lie ? 1 : 0);
+            }
+
+            @Override
+            public String name() {
+                return "fake";
+            }
+        };
+    }
+
+    @Test
+    void theAdaptiveChoiceSwitchesToAFastAgreeingTwinAndNeverToADisagreeingOne() {
+        Gen g = Gen.seeded(711);
+        byte[] b = new byte[20_000];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = (byte) g.nextInt(256);
+        }
+        Adler32Kernel.Adaptive honest = new Adler32Kernel.Adaptive(fake(false));
+        Adler32Kernel.Adaptive liar = new Adler32Kernel.Adaptive(fake(true));
+        for (int call = 0; call < 50; call++) {
+            int len = 4096 + g.nextInt(b.length - 4096);
+            long want = jdk(b, 0, len);
+            assertEquals(want, honest.adler32(b, 0, len), "honest call " + call + " " + g);
+            assertEquals(want, liar.adler32(b, 0, len), "liar call " + call + " " + g);
+            // short inputs are never probed
+            assertEquals(jdk(b, 5, 100), liar.adler32(b, 5, 100));
+        }
+        assertTrue(honest.usesTwin(), "a fast twin that agrees is adopted");
+        assertTrue(!liar.usesTwin(), "a twin that disagrees is never adopted");
+        // the real twin, if any: every value right, whether or not it was adopted
+        Adler32Kernel.vector().ifPresent(v -> {
+            Adler32Kernel.Adaptive real = new Adler32Kernel.Adaptive(v);
+            for (int call = 0; call < 300; call++) {
+                int len = 4096 + g.nextInt(b.length - 4096);
+                assertEquals(jdk(b, 0, len), real.adler32(b, 0, len), "real call " + call + " " + g);
+            }
+        });
     }
 
     @RepeatedTest(10)

@@ -7,18 +7,19 @@ import java.util.Arrays;
 
 /**
  * A zlib/DEFLATE decoder (RFC 1950/1951) for whole chunks held in memory, faster than the JDK's bundled zlib on
- * the data GeoTIFFs hold.
+ * the data GeoTIFFs and PNG labels hold.
  *
- * <p>Design after libdeflate: a 64-bit bit buffer refilled a word at a time, so that one refill covers a whole
- * length/distance pair; two-level Huffman tables (10 or 11 bits for literals and lengths, two literals per entry
- * where both codes fit, or 9 bits for outputs of at most 16 KiB such as GDAL's default strips: a larger table costs
- * more to build than it saves; 8 bits for distances) whose length and distance entries let one shift consume a
- * code and its extra bits; matches copied 8 bytes at a time (distance 1 runs, frequent in padded tiles, as a
- * fill). Output stops at the requested
- * length, so a stream that would expand without bound is cut off there. When the stream ends within the requested
- * length its Adler-32
- * trailer is checked, so corrupt data are caught as zlib and libdeflate catch them. Every table index and
- * distance is checked, so corrupt input raises {@link CorruptException} and never an index error.
+ * <p>Design after libdeflate: a 64-bit bit buffer refilled without a branch on every iteration of the fast loop,
+ * so that one refill covers a whole length/distance pair; two-level Huffman tables (10 or 11 bits for literals and
+ * lengths, two literals per entry where both codes fit, or 9 bits for outputs of at most 16 KiB such as GDAL's
+ * default strips: a larger table costs more to build than it saves; 8 bits for distances) whose length and
+ * distance entries let one shift consume a code and its extra bits; the next symbol looked up before a match is
+ * copied; matches copied 8 bytes at a time (distance 1 runs, frequent in padded tiles, as a fill). Output stops at
+ * the requested length, so a stream that would expand without bound is cut off there. When the stream ends within
+ * the requested length its Adler-32 trailer is checked ({@link #adler32}), so corrupt data are caught as zlib and
+ * libdeflate catch them. Every table index and distance is checked, so corrupt input raises
+ * {@link CorruptException} and never an index error; a stream cut short raises one whose
+ * {@link CorruptException#truncated()} is true.
  *
  * <p>Internal to landcover4j's readers (GeoTIFF, PNG): public only so that both packages can use it; not part of
  * the library's API, and it may change without notice.

@@ -43,7 +43,8 @@ interface Adler32Kernel {
 
     /** The Vector API twin, when the module is present and the CPU has vectors of at least 256 bits. */
     static Optional<Adler32Kernel> vector() {
-        if (!Kernels.vectorModulePresent()) {
+        // asked of the module layer directly: initialising core's Kernels here would log its own choice
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
             return Optional.empty();
         }
         try {

@@ -16,7 +16,10 @@ import org.slf4j.LoggerFactory;
  * <p>Choice: the SIMD implementation is used when the {@code jdk.incubator.vector} module is present (run with
  * {@code --add-modules jdk.incubator.vector}); otherwise the scalar reference. The system property
  * {@code landcover4j.kernels} forces either ({@code scalar} or {@code vector}; {@code vector} without the module
- * fails at first use with a message naming the flag). One INFO log line says which was chosen.
+ * fails at first use with a message naming the flag). One INFO log line says which was chosen. Confusion counting
+ * with the SIMD implementation chosen by default (not forced) starts on the scalar code and moves to the twin once
+ * timed probes show the JIT has compiled it, because uncompiled Vector API code is far slower than scalar code
+ * (see {@link #confusion(byte[], int, byte[], int, int, int, byte[], long[])}).
  *
  * <p>Guarantees: element-wise kernels (remap, band math, conversions, masks, resampling) give bit-identical
  * results on both paths (a NaN result is a NaN on both; its payload bits are not specified); counting kernels
@@ -58,6 +61,14 @@ public final class Kernels {
     private static final Logger LOG = LoggerFactory.getLogger(Kernels.class);
 
     private static final KernelImpl IMPL = choose();
+
+    /**
+     * Confusion counting while the SIMD twin warms up (see {@link WarmingConfusion}); null when the scalar code is
+     * in use or the twin is forced with {@code -Dlandcover4j.kernels=vector}.
+     */
+    private static final WarmingConfusion WARMING = IMPL == ScalarKernels.INSTANCE
+            || System.getProperty(PROPERTY, "").trim().equalsIgnoreCase("vector")
+            ? null : new WarmingConfusion(ScalarKernels.INSTANCE, IMPL);
 
     private Kernels() {
     }
@@ -212,7 +223,14 @@ public final class Kernels {
         confusion(reference, 0, prediction, 0, reference.length, numClasses, ignore, counts);
     }
 
-    /** Ranged form of {@link #confusion(byte[], byte[], int, byte[], long[])}. */
+    /**
+     * Ranged form of {@link #confusion(byte[], byte[], int, byte[], long[])}.
+     *
+     * <p>With the SIMD implementation chosen by default, calls count with the scalar code until the twin is seen
+     * compiled: each call of 4,096 elements or more times the twin on its first 1,024 elements and the scalar code
+     * on the next 1,024, and once the twin's probe is no more than 4 times slower (interpreted, it is 100 to 1000
+     * times slower) on three calls, every later call goes to the twin. The counts are the same either way.
+     */
     public static void confusion(byte[] reference, int refOff, byte[] prediction, int predOff, int len,
                                  int numClasses, byte[] ignore, long[] counts) {
         if (numClasses < 1 || numClasses > 255) {
@@ -224,7 +242,11 @@ public final class Kernels {
             checkLut(ignore, 256);
         }
         checkCounts(counts, (numClasses + 1) * (numClasses + 1));
-        IMPL.confusionU8(reference, refOff, prediction, predOff, len, numClasses, ignore, counts);
+        if (WARMING != null) {
+            WARMING.confusionU8(reference, refOff, prediction, predOff, len, numClasses, ignore, counts);
+        } else {
+            IMPL.confusionU8(reference, refOff, prediction, predOff, len, numClasses, ignore, counts);
+        }
     }
 
     /**
@@ -248,7 +270,11 @@ public final class Kernels {
             checkLut(ignore, 65536);
         }
         checkCounts(counts, (numClasses + 1) * (numClasses + 1));
-        IMPL.confusionU16(reference, refOff, prediction, predOff, len, numClasses, ignore, counts);
+        if (WARMING != null) {
+            WARMING.confusionU16(reference, refOff, prediction, predOff, len, numClasses, ignore, counts);
+        } else {
+            IMPL.confusionU16(reference, refOff, prediction, predOff, len, numClasses, ignore, counts);
+        }
     }
 
     // -------------------------------------------------------------------------------------------- band math

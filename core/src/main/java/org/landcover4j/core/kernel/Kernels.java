@@ -227,9 +227,9 @@ public final class Kernels {
      * Ranged form of {@link #confusion(byte[], byte[], int, byte[], long[])}.
      *
      * <p>With the SIMD implementation chosen by default, calls count with the scalar code until the twin is seen
-     * compiled: each call of 4,096 elements or more times the twin on its first 1,024 elements and the scalar code
-     * on the next 1,024, and once the twin's probe is no more than 4 times slower (interpreted, it is 100 to 1000
-     * times slower) on three calls, every later call goes to the twin. The counts are the same either way.
+     * compiled: each call of 4,096 elements or more counts its first 128 elements with the twin, timed, and once
+     * three such probes took under 50 microseconds (compiled, about ten; uncompiled, hundreds), every later call goes
+     * to the twin. The counts are the same either way.
      */
     public static void confusion(byte[] reference, int refOff, byte[] prediction, int predOff, int len,
                                  int numClasses, byte[] ignore, long[] counts) {

@@ -41,7 +41,7 @@ class WarmingConfusionTest {
         Gen gen = Gen.seeded(20261121L);
         AtomicInteger calls = new AtomicInteger();
         WarmingConfusion w = new WarmingConfusion(ScalarKernels.INSTANCE, twin(0, calls));
-        int[] lengths = {0, 1, 1023, 1024, 2047, 4095, 4096, 4097, 5000, 9999, 65536};
+        int[] lengths = {0, 1, 127, 128, 129, 4095, 4096, 4097, 5000, 9999, 65536};
         for (int round = 0; round < 6; round++) {
             for (int len : lengths) {
                 int k = 1 + gen.nextInt(30);
@@ -79,7 +79,7 @@ class WarmingConfusionTest {
     void shortCallsNeverProbeAndASlowTwinIsNeverAdopted() {
         Gen gen = Gen.seeded(7L);
         AtomicInteger calls = new AtomicInteger();
-        // 2 ms for a 1,024-element probe: far slower than 4x the scalar code's few microseconds
+        // 2 ms for a probe: far slower than a compiled twin
         WarmingConfusion w = new WarmingConfusion(ScalarKernels.INSTANCE, twin(2_000_000, calls), 20);
         byte[] small = gen.bytes(WarmingConfusion.MIN_LENGTH - 1, 0, 5);
         long[] c = new long[36];

@@ -12,17 +12,19 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The twin is 3.3x faster once compiled (9.5 against 31 microseconds per 256 KiB), but until C2 compiles it, it
  * runs interpreted: handed whole buffers from the start, its first twenty 256 KiB calls took 0.34 s (the scalar
- * code: 0.03 s), more than it saves in a run such as {@code landcover evaluate} over 4,000 PNG labels. So when the
- * {@code jdk.incubator.vector} module is present (and the CPU has vectors of at least 256 bits) the default is
- * {@link Adaptive}: the scalar code answers, and each call also times the twin on a 1 KiB probe (checking its value)
- * until the probe runs compiled-fast three times, after which the twin answers; after
- * {@value Adaptive#MAX_PROBES} slow probes it gives up. {@code -D}{@value #PROPERTY}{@code =scalar} or
- * {@code =vector} forces one ({@value Kernels#PROPERTY}{@code =scalar} also forces the scalar code).
+ * code: 0.03 s), more than it saves in a run such as {@code landcover evaluate} over 4,000 PNG labels. {@code -D}
+ * {@value #PROPERTY}{@code =auto} chooses {@link Adaptive} when the {@code jdk.incubator.vector} module is present
+ * (and the CPU has vectors of at least 256 bits): the scalar code answers, and each call also times the twin on a
+ * 1 KiB probe (checking its value) until the probe runs compiled-fast three times, after which the twin answers;
+ * after {@value Adaptive#MAX_PROBES} slow probes it gives up. {@code =vector} forces the twin. The default is the
+ * scalar code: with the adaptive choice, about one {@code landcover evaluate} run in three took twice as long,
+ * because a twin compiled early from 1 KiB probes ran whole buffers several times slower than the scalar code
+ * after the switch (decoding 2.0 instead of 0.57 ms per pair), for a gain of about 20 microseconds per 256 KiB.
  *
  * <p>Internal to landcover4j's readers. Thread safety: implementations are stateless.
  */
 interface Adler32Kernel {
-    /** System property choosing the implementation: {@code auto} (the default), {@code scalar} or {@code vector}. */
+    /** System property choosing the implementation: {@code scalar} (the default), {@code auto} or {@code vector}. */
     String PROPERTY = "landcover4j.adler32";
 
     /** The Adler-32 of {@code b[off..off+len)}, starting from 1 as zlib does. */
@@ -75,7 +77,10 @@ interface Adler32Kernel {
             if (own.equals("vector") || own.isEmpty() && all.equals("vector")) {
                 return vector().orElse(ScalarAdler32.INSTANCE);
             }
-            return vector().<Adler32Kernel>map(Adaptive::new).orElse(ScalarAdler32.INSTANCE);
+            if (own.equals("auto")) {
+                return vector().<Adler32Kernel>map(Adaptive::new).orElse(ScalarAdler32.INSTANCE);
+            }
+            return ScalarAdler32.INSTANCE;
         }
     }
 

@@ -89,6 +89,10 @@ public final class Jpeg {
         byte[] head = readHead(file, 16 << 20);
         JpegHeader h = JpegHeader.scan(head, head.length, file, false);
         int bands = h.components() == 1 ? 1 : 3;
+        if ((long) h.width() * h.height() > Integer.MAX_VALUE) {
+            throw new InvalidDataException(file, "image size " + h.width() + "x" + h.height()
+                    + " has more pixels than a band can hold (2^31-1)");
+        }
         return new RasterInfo(file, RasterFormat.JPEG, RasterMetadata.of(DataType.UINT8, bands, h.height(), h.width()),
                 Optional.empty());
     }

@@ -79,6 +79,29 @@ class JpegTest {
         assertEquals(3, Jpeg.probe(resource("cmyk_q90.jpg")).metadata().bands());
     }
 
+    @Test
+    void absurdFrameSizesAreBadDataNamingTheFile(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        byte[] b = Files.readAllBytes(resource("grey_q90.jpg"));
+        int sof = -1;
+        for (int i = 0; i + 1 < b.length; i++) {
+            if ((b[i] & 0xFF) == 0xFF && ((b[i + 1] & 0xFF) == 0xC0 || (b[i + 1] & 0xFF) == 0xC2)) {
+                sof = i;
+                break;
+            }
+        }
+        assertTrue(sof > 0, "no SOF marker in the test file");
+        b[sof + 5] = (byte) 0xEA;   // height 60000
+        b[sof + 6] = (byte) 0x60;
+        b[sof + 7] = (byte) 0xEA;   // width 60000
+        b[sof + 8] = (byte) 0x60;
+        Path f = dir.resolve("huge.jpg");
+        Files.write(f, b);
+        InvalidDataException p = assertThrows(InvalidDataException.class, () -> Jpeg.probe(f));
+        assertTrue(p.getMessage().contains("huge.jpg") && p.getMessage().contains("60000x60000"), p.getMessage());
+        InvalidDataException r = assertThrows(InvalidDataException.class, () -> Jpeg.read(f));
+        assertTrue(r.getMessage().contains("huge.jpg"), r.getMessage());
+    }
+
     /**
      * The real Globe230k patches: pixels identical to Pillow's (SHA-256 of the band-sequential bytes, recorded by
      * make_codec_goldens.py) and to the slow, independent path BufferedImage.getRGB.

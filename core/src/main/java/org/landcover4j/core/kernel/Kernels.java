@@ -228,8 +228,8 @@ public final class Kernels {
      *
      * <p>With the SIMD implementation chosen by default, calls count with the scalar code until the twin is seen
      * compiled: each call of 4,096 elements or more counts its first 128 elements with the twin, timed, and once
-     * three such probes took under 50 microseconds (compiled, about ten; uncompiled, hundreds), every later call goes
-     * to the twin. The counts are the same either way.
+     * three such probes took under 50 microseconds (compiled, about ten; uncompiled, hundreds), or after 1,000
+     * probes in any case, every later call goes to the twin. The counts are the same either way.
      */
     public static void confusion(byte[] reference, int refOff, byte[] prediction, int predOff, int len,
                                  int numClasses, byte[] ignore, long[] counts) {

@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
  * {@value #MIN_LENGTH} elements counts its first {@value #PROBE} elements with the twin, timed, and the rest with
  * the scalar code; once {@value #WINS} probes have taken under {@value #FAST_NANOS} ns (compiled, a probe takes about
  * ten microseconds, most of it the kernel's fixed cost per call; interpreted or C1-compiled, several hundred),
- * every later call goes to the twin. After
- * {@value #MAX_PROBES} probes without that, the scalar code stays. Counts are exact either way: both implementations
+ * every later call goes to the twin. After {@value #COMMIT_AFTER} probes without that (a JVM without the launcher's JIT hint compiles the twin only once whole
+ * calls run through it), every later call goes to the twin anyway, as it would without this class: a long run needs
+ * the twin, and whole calls get it compiled within a few calls. Counts are exact either way: both implementations
  * count every element once and are tested to agree.
  *
  * <p>Thread safety: the switch is a volatile flag; the probe counters are advisory (a lost update only delays the
@@ -30,27 +31,27 @@ final class WarmingConfusion {
     static final long FAST_NANOS = 50_000;
     /** Fast probes needed. */
     static final int WINS = 3;
-    /** Probes after which the scalar code is kept. */
-    static final int MAX_PROBES = 5000;
+    /** Probes after which the twin answers even if no probe was fast. */
+    static final int COMMIT_AFTER = 1000;
 
     private static final Logger LOG = LoggerFactory.getLogger(WarmingConfusion.class);
 
     private final KernelImpl scalar;
     private final KernelImpl twin;
-    private final int maxProbes;
+    private final int commitAfter;
     private volatile boolean useTwin;
     private int probes;
     private int wins;
 
     WarmingConfusion(KernelImpl scalar, KernelImpl twin) {
-        this(scalar, twin, MAX_PROBES);
+        this(scalar, twin, COMMIT_AFTER);
     }
 
     /** With another probe budget (for tests). */
-    WarmingConfusion(KernelImpl scalar, KernelImpl twin, int maxProbes) {
+    WarmingConfusion(KernelImpl scalar, KernelImpl twin, int commitAfter) {
         this.scalar = scalar;
         this.twin = twin;
-        this.maxProbes = maxProbes;
+        this.commitAfter = commitAfter;
     }
 
     /** Probes made so far. */
@@ -69,7 +70,7 @@ final class WarmingConfusion {
             twin.confusionU8(ref, refOff, pred, predOff, len, numClasses, ignore, counts);
             return;
         }
-        if (len < MIN_LENGTH || probes >= maxProbes) {
+        if (len < MIN_LENGTH) {
             scalar.confusionU8(ref, refOff, pred, predOff, len, numClasses, ignore, counts);
             return;
         }
@@ -86,7 +87,7 @@ final class WarmingConfusion {
             twin.confusionU16(ref, refOff, pred, predOff, len, numClasses, ignore, counts);
             return;
         }
-        if (len < MIN_LENGTH || probes >= maxProbes) {
+        if (len < MIN_LENGTH) {
             scalar.confusionU16(ref, refOff, pred, predOff, len, numClasses, ignore, counts);
             return;
         }
@@ -102,9 +103,9 @@ final class WarmingConfusion {
         if (twinNanos < FAST_NANOS && ++wins >= WINS) {
             useTwin = true;
             LOG.debug("confusion counting switches to {} after {} probes", twin.name(), p);
-        } else if (p == maxProbes) {
-            LOG.debug("confusion counting keeps the scalar code: {} probes never showed {} compiled", p,
-                    twin.name());
+        } else if (p >= commitAfter) {
+            useTwin = true;
+            LOG.debug("confusion counting switches to {} after {} probes without a fast one", twin.name(), p);
         }
     }
 }

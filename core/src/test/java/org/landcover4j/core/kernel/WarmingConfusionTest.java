@@ -76,10 +76,10 @@ class WarmingConfusionTest {
     }
 
     @Test
-    void shortCallsNeverProbeAndASlowTwinIsNeverAdopted() {
+    void shortCallsNeverProbeAndASlowTwinAnswersOnlyAfterTheProbeBudget() {
         Gen gen = Gen.seeded(7L);
         AtomicInteger calls = new AtomicInteger();
-        // 2 ms for a probe: far slower than a compiled twin
+        // 2 ms for a probe: far slower than a compiled twin, so no probe counts as fast
         WarmingConfusion w = new WarmingConfusion(ScalarKernels.INSTANCE, twin(2_000_000, calls), 20);
         byte[] small = gen.bytes(WarmingConfusion.MIN_LENGTH - 1, 0, 5);
         long[] c = new long[36];
@@ -87,14 +87,22 @@ class WarmingConfusionTest {
         assertEquals(0, calls.get(), "no probe below " + WarmingConfusion.MIN_LENGTH + " elements");
         byte[] r = gen.bytes(8192, 0, 5);
         byte[] p = gen.noisyCopy(r, 0.9, 5);
-        for (int i = 0; i < 30; i++) {
+        for (int i = 0; i < 19; i++) {
             long[] got = new long[36];
             w.confusionU8(r, 0, p, 0, r.length, 5, null, got);
             assertArrayEquals(scalarU8(r, p, 0, r.length, 5, null), got, "call " + i + " " + gen);
+            assertFalse(w.usesTwin(), "slow probes do not adopt the twin (call " + i + ")");
         }
-        assertFalse(w.usesTwin());
-        assertEquals(20, w.probes(), "probing stops at the budget");
-        assertEquals(20, calls.get(), "one probe per long call, none after the budget");
+        assertEquals(19, calls.get(), "one probe per long call");
+        long[] got = new long[36];
+        w.confusionU8(r, 0, p, 0, r.length, 5, null, got);
+        assertArrayEquals(scalarU8(r, p, 0, r.length, 5, null), got, gen.toString());
+        assertTrue(w.usesTwin(), "after the probe budget the twin answers, as a long run needs it");
+        assertEquals(20, w.probes());
+        got = new long[36];
+        w.confusionU8(r, 0, p, 0, r.length, 5, null, got);
+        assertArrayEquals(scalarU8(r, p, 0, r.length, 5, null), got, gen.toString());
+        assertEquals(21, calls.get(), "whole calls go to the twin");
     }
 
     @Test

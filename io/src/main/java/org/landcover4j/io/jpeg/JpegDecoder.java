@@ -457,7 +457,7 @@ final class JpegDecoder {
 
     /** Decodes the scan of a planned file into a band-sequential raster (1 grey band or red, green, blue). */
     static Raster decode(Plan plan, byte[] bytes, Path file, WarningListener warnings) throws InvalidDataException {
-        return decode(plan, bytes, file, warnings, JpegKernel.get());
+        return decode(plan, bytes, file, warnings, JpegKernel.forNextImage());
     }
 
     /** {@link #decode} with the given colour kernels (tests run both the scalar reference and the SIMD twin). */

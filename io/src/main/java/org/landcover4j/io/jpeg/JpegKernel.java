@@ -2,6 +2,7 @@ package org.landcover4j.io.jpeg;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.landcover4j.core.kernel.Kernels;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,6 +67,24 @@ interface JpegKernel {
         return Chosen.IMPL;
     }
 
+    /**
+     * Images of a JVM decoded with the scalar code before the SIMD twin takes over (unless the twin is forced with
+     * {@code -D}{@value Kernels#PROPERTY}{@code =vector}). The twin is 1.8x faster once compiled, but until C2 has
+     * compiled it, it runs interpreted: in a fresh JVM the first Globe230k-sized images took 540-600, 65-125 and 100-150
+     * ms with it against 70 and 5 ms with the scalar code, ~0.8 s in all, which pays off only over about a thousand
+     * images. A short run (the demo, {@code landcover raster}) never pays it; a long one pays it after this many.
+     */
+    int SCALAR_IMAGES = 128;
+
+    /** The kernel for the next image: the scalar code for a JVM's first {@link #SCALAR_IMAGES} images, then {@link #get}. */
+    static JpegKernel forNextImage() {
+        JpegKernel k = Chosen.IMPL;
+        if (k == ScalarJpegKernel.INSTANCE || Chosen.FORCED || Chosen.IMAGES.get() >= SCALAR_IMAGES) {
+            return k;
+        }
+        return Chosen.IMAGES.getAndIncrement() < SCALAR_IMAGES ? ScalarJpegKernel.INSTANCE : k;
+    }
+
     static JpegKernel scalar() {
         return ScalarJpegKernel.INSTANCE;
     }
@@ -93,6 +112,8 @@ interface JpegKernel {
     final class Chosen {
         static final Logger LOG = LoggerFactory.getLogger(JpegKernel.class);
         static final JpegKernel IMPL = choose();
+        static final boolean FORCED = System.getProperty(Kernels.PROPERTY, "").trim().equalsIgnoreCase("vector");
+        static final AtomicInteger IMAGES = new AtomicInteger();
 
         private Chosen() {
         }

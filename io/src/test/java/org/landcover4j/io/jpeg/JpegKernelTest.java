@@ -199,4 +199,22 @@ class JpegKernelTest {
             assertTrue(JpegKernel.get().name().startsWith("vector"), JpegKernel.get().name());
         }
     }
+
+    @Test
+    void aJvmsFirstImagesUseTheScalarCodeThenTheChosenKernelForGood() {
+        // other tests of this JVM may have decoded images already: whatever is left of the scalar images comes
+        // first, then only the chosen kernel
+        boolean switched = false;
+        for (int i = 0; i <= JpegKernel.SCALAR_IMAGES; i++) {
+            JpegKernel k = JpegKernel.forNextImage();
+            if (switched) {
+                org.junit.jupiter.api.Assertions.assertSame(JpegKernel.get(), k, "image " + i);
+            } else if (k != JpegKernel.scalar()) {
+                org.junit.jupiter.api.Assertions.assertSame(JpegKernel.get(), k, "image " + i);
+                switched = true;
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertSame(JpegKernel.get(), JpegKernel.forNextImage(),
+                "after " + JpegKernel.SCALAR_IMAGES + " images the chosen kernel answers");
+    }
 }
